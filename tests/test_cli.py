@@ -126,3 +126,17 @@ def test_quiet_suppresses_the_summary(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text(ARTICLE)
     result = run(["extract", str(tmp_path), "-q"])
     assert result.exit_code == 0 and "processed" not in result.stderr
+
+
+def test_a_50_mb_page_is_refused_by_name_and_the_batch_goes_on(tmp_path: Path) -> None:
+    with (tmp_path / "huge.html").open("w") as fh:
+        fh.write("<html><body>")
+        chunk = "<p>" + "kata " * 200 + "</p>\n"
+        for _ in range(50_000_000 // len(chunk) + 1):
+            fh.write(chunk)
+        fh.write("</body></html>")
+    (tmp_path / "small.txt").write_text(ARTICLE)
+    result = run(["extract", str(tmp_path)])
+    assert result.exit_code == 1
+    assert [json.loads(line)["id"] for line in result.stdout.splitlines()] == ["small"]
+    assert "huge.html" in result.stderr and "--max-bytes" in result.stderr
