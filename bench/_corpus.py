@@ -16,7 +16,8 @@ RESULTS = ROOT / "bench" / "results"
 def gold_sha() -> str:
     """A digest of the dev gold and inputs, so a floor is only compared on the corpus it was set on."""
     h = hashlib.sha256()
-    files = sorted(DEV_GOLD.glob("*.json")) + sorted((SHARED / "corpus" / "seeds").glob("*")) + [DEV_INPUTS[1]]
+    seeds = sorted((SHARED / "corpus" / "seeds").glob("*"))
+    files = sorted(DEV_GOLD.glob("*.json")) + seeds + [DEV_INPUTS[1]]
     for f in files:
         h.update(f.name.encode())
         h.update(f.read_bytes())

@@ -60,7 +60,8 @@ def fresh(doc: Document) -> Document:
     return Document(id=doc.id, raw=doc.raw, raw_kind=doc.raw_kind, hints=doc.hints)
 
 
-def measure(pipeline: Pipeline, docs: list[Document], min_seconds: float) -> tuple[float, dict[str, float], int]:
+def measure(pipeline: Pipeline, docs: list[Document],
+            min_seconds: float) -> tuple[float, dict[str, float], int]:
     """Documents/s over repeated passes, and milliseconds per document for each stage."""
     per_stage: dict[str, float] = defaultdict(float)
     n = 0
