@@ -1,0 +1,1 @@
+"""Helpers of the `clean` stage: noise lexicons (`lexicon`) and the text-level pass (`lines`)."""
