@@ -24,8 +24,10 @@ Decisions, in order:
    it. When lingua's best guess is "id" or "ms", the standard spellings that differ between Indonesian and
    Malaysian Malay decide (bahwa/bahawa, karena/kerana, pemerintah/kerajaan, persen/peratus,
    Agustus/Ogos, -itas/-iti ...): more Indonesian forms -> "id", more Malay forms -> "ms". On a tie,
-   "ms" needs a clear lingua lead (`MALAY_LEAD`); otherwise "id", the project's first language and by
-   far the most frequent one in its input.
+   "ms" needs a clear lingua lead (`MALAY_LEAD`, 0.9: short Indonesian news paragraphs with no
+   distinctive spelling were measured at ms 0.89 / id 0.11, while Malaysian Malay sentences score
+   about 0.99 / 0.01); otherwise "id", the project's first language and by far the most frequent one
+   in its input.
 """
 
 from __future__ import annotations
@@ -40,7 +42,7 @@ from ..model import Document
 SAMPLE_CHARS = 2000
 PROSE_LINE_CHARS = 40
 PROSE_MIN_CHARS = 200
-MALAY_LEAD = 0.5
+MALAY_LEAD = 0.9
 
 LINGUA_LANGUAGES: tuple[Language, ...] = (
     Language.INDONESIAN,
