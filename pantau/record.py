@@ -121,7 +121,9 @@ def _date_from(d: dict[str, Any] | None) -> DateSpan | None:
 def from_record(rec: dict[str, Any]) -> Document:
     """Rebuild a Document from an output record (the inverse of `to_record`, minus the raw input)."""
     if rec.get("schema") != SCHEMA:
-        raise RecordError(f"not a {SCHEMA} record (schema is {rec.get('schema')!r}); was it written by `pantau extract`?")
+        raise RecordError(
+            f"not a {SCHEMA} record (schema is {rec.get('schema')!r}); was it written by `pantau extract`?"
+        )
     try:
         pub = rec.get("published")
         doc = Document(
