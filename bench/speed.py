@@ -27,6 +27,10 @@ from pantau.model import Document, InputHints
 from pantau.pipeline import Pipeline, build_pipeline
 
 BASELINE = ROOT / "bench" / "baseline.json"
+FLOOR_KEYS = ("text_docs_per_s", "text_core_docs_per_s", "html_docs_per_s")
+CORE_STAGES = ("clean", "published", "language", "sentences", "figures")
+"""The document-level stages of issue 2, held to their own floor (200 docs/s) apart from the whole
+pipeline, whose floor (100 docs/s) is the target of the entity and event issues."""
 PAGE = """<!DOCTYPE html><html lang="id"><head><meta charset="utf-8"><title>{title}</title>
 <meta property="article:published_time" content="2025-11-28T08:00:00+07:00"></head><body>
 <header><nav><a href="/">Beranda</a> <a href="/nasional">Nasional</a> <a href="/dunia">Dunia</a>
@@ -97,6 +101,8 @@ def main() -> int:
         results[f"{name}_docs_per_s"] = round(rate, 1)
         results[f"{name}_stage_ms"] = {k: round(v, 3) for k, v in stages.items()}
         results[f"{name}_docs"] = n
+        core_ms = sum(v for k, v in stages.items() if k in CORE_STAGES)
+        results[f"{name}_core_docs_per_s"] = round(1000 / core_ms, 1)
     results["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
 
     RESULTS.mkdir(parents=True, exist_ok=True)
@@ -104,17 +110,18 @@ def main() -> int:
     print(f"pipeline start-up      {results['startup_s']:.2f} s")
     for name in ("text", "html"):
         stages = "  ".join(f"{k} {v:.2f}" for k, v in results[f"{name}_stage_ms"].items())
-        print(f"{name:5s} {results[f'{name}_docs_per_s']:8.1f} docs/s/core   ms/doc by stage: {stages}")
+        print(f"{name:5s} {results[f'{name}_docs_per_s']:8.1f} docs/s/core "
+              f"(core stages alone {results[f'{name}_core_docs_per_s']:.0f})   ms/doc by stage: {stages}")
     print(f"peak RSS               {results['peak_rss_mb']:.0f} MB")
 
     baseline = json.loads(BASELINE.read_text())
     floors = baseline["speed"]
     if args.update:
-        for key in ("text_docs_per_s", "html_docs_per_s"):
+        for key in FLOOR_KEYS:
             floors[key] = max(floors.get(key, 0.0), results[key])
         BASELINE.write_text(json.dumps(baseline, indent=1, sort_keys=True) + "\n")
         return 0
-    bad = [k for k in ("text_docs_per_s", "html_docs_per_s") if results[k] < floors.get(k, 0.0)]
+    bad = [k for k in FLOOR_KEYS if results[k] < floors.get(k, 0.0)]
     if results["peak_rss_mb"] > floors["peak_rss_mb_max"]:
         bad.append("peak_rss_mb")
     if bad:

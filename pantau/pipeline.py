@@ -19,6 +19,7 @@ STAGE_HELP: dict[str, str] = {
     "published": "publication date from the input, HTML metadata, the URL or a dateline",
     "language": "document language (lingua, restricted language set)",
     "sentences": "Indonesian-aware sentence spans: the evidence unit of every later stage",
+    "entities": "people (with roles and country), organisations, countries and places, merged and linked",
     "figures": "money, percentages and quantities with units, in base units, with metric and period",
 }
 
@@ -62,13 +63,14 @@ def build_pipeline(
         if name not in STAGE_HELP:
             raise ConfigError(f"unknown stage {name!r}; the stages are: {', '.join(STAGE_HELP)}")
     wanted = [n for n in STAGE_HELP if (not only or n in only) and n not in skip]
-    from .stages import clean, figures, langid, published, sentences
+    from .stages import clean, entities, figures, langid, published, sentences
 
     factories: dict[str, Callable[[], Stage]] = {
         "clean": clean.Cleaner,
         "published": published.PublicationDater,
         "language": langid.LanguageDetector,
         "sentences": lambda: sentences.split_sentences_stage,
+        "entities": entities.EntityRecognizer,
         "figures": figures.FigureExtractor,
     }
     return Pipeline([(name, factories[name]()) for name in wanted], on_error=on_error)
