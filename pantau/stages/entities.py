@@ -40,6 +40,23 @@ _ADMIN = re.compile(
     r"|((?:[A-Z][\w'’-]*)(?: [A-Z][\w'’-]*){0,3}) (?:[Pp]rovince|[Dd]istrict)(?!\w)"
 )
 _SENTENCE_BREAK = re.compile(r"[.!?]\s|\n")
+_LINE = re.compile(r"[^\n]+")
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def headline_spans(text: str) -> list[tuple[int, int]]:
+    """Lines set in title case without sentence punctuation (headlines, subheads). Every word there is
+    capitalised, so capitalisation says nothing about names: no person is taken from such a line (the
+    body names the same people in running text)."""
+    spans = []
+    for m in _LINE.finditer(text):
+        line = m.group().strip()
+        words = _WORD.findall(line)
+        if not 2 <= len(words) <= 25 or line[-1] in ".!?\"”’:;,":
+            continue
+        if sum(w[0].isupper() for w in words) >= 0.6 * len(words):
+            spans.append((m.start(), m.end()))
+    return spans
 _ADMIN_WORDS = ("Provinsi ", "provinsi ", "Kabupaten ", "Kecamatan ", "distrik ", "Distrik ", "kota ", "Kota ")
 
 
@@ -91,7 +108,9 @@ class EntityRecognizer:
         org_spans = self.orgs.find(text)
         blocked = [(m.start, m.end) for m in countries] + [(m.start, m.end) for m in places] + [
             (o.start, o.end) for o in org_spans]
-        persons = self._persons(text, hits, model, blocked)
+        headlines = headline_spans(text)
+        persons = [p for p in self._persons(text, hits, model, blocked)
+                   if not any(hs <= p[0] < he for hs, he in headlines)]
         taken = [(s, e) for s, e, _ in persons]
 
         def free(s: int, e: int) -> bool:
