@@ -84,3 +84,20 @@ def test_mentions_point_into_text(stage):
     doc = run(stage, "Presiden Zembla Arnok Trevas tiba di Phnom Penh.")
     assert doc.mentions
     assert all(doc.text[m.start : m.end] == m.text and m.entity_id for m in doc.mentions)
+
+
+def test_headline_lines_are_found_and_prose_is_not() -> None:
+    from pantau.stages.entities import headline_spans
+
+    text = ("Menhan Zembla Kunjungi Orvak, Sepakati Patroli Bersama\n\n"
+            "Menteri Pertahanan Zembla tiba di Orvak pada Senin.\n"
+            "Kerja Sama Lintas Sektor\n")
+    spans = [text[s:e] for s, e in headline_spans(text)]
+    assert spans == ["Menhan Zembla Kunjungi Orvak, Sepakati Patroli Bersama", "Kerja Sama Lintas Sektor"]
+
+
+def test_no_person_is_taken_from_a_headline(stage: EntityRecognizer) -> None:
+    doc = run(stage, "Menhan Zembla Kunjungi Orvak Baru\n\nMenteri Pertahanan Zembla, Jenderal Tamsir Ovakov, "
+                     "tiba di kota itu pada Senin.")
+    names = [e.name for e in doc.entities if e.type == "PERSON"]
+    assert "Kunjungi Orvak Baru" not in names and "Tamsir Ovakov" in names
