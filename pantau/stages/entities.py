@@ -40,6 +40,8 @@ _ADMIN = re.compile(
     r"|((?:[A-Z][\w'’-]*)(?: [A-Z][\w'’-]*){0,3}) (?:[Pp]rovince|[Dd]istrict)(?!\w)"
 )
 _SENTENCE_BREAK = re.compile(r"[.!?]\s|\n")
+_CURRENCY_BEFORE = re.compile(r"(?:dolar|dollar|dólar)\s+\Z", re.IGNORECASE)
+"""'dolar AS', 'dollar Singapura': the country there names a currency, not a party."""
 _LINE = re.compile(r"[^\n]+")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
@@ -99,7 +101,8 @@ class EntityRecognizer:
     def __call__(self, doc: Document) -> Document:
         text = doc.text
         countries = [m for m in self.gazetteer.find_countries(text) if m.iso3]
-        country_mentions = [m for m in countries if m.kind != "demonym"]
+        country_mentions = [m for m in countries if m.kind != "demonym"
+                            and not _CURRENCY_BEFORE.search(text, max(0, m.start - 12), m.start)]
         in_doc = {m.iso3 for m in country_mentions if m.iso3}
         hits = self.titles.find(text)
         model = self.ner.find(text)

@@ -101,3 +101,8 @@ def test_no_person_is_taken_from_a_headline(stage: EntityRecognizer) -> None:
                      "tiba di kota itu pada Senin.")
     names = [e.name for e in doc.entities if e.type == "PERSON"]
     assert "Kunjungi Orvak Baru" not in names and "Tamsir Ovakov" in names
+
+
+def test_a_country_naming_a_currency_is_not_a_country_mention(stage: EntityRecognizer) -> None:
+    doc = run(stage, "Perdagangan Vietnam dan Laos mencapai 2 miliar dolar AS tahun ini.")
+    assert set(by_type(doc, "COUNTRY")) == {"Vietnam", "Laos"}
