@@ -81,9 +81,10 @@ def main() -> None:
 @click.option("--max-bytes", type=click.IntRange(min=1), default=DEFAULT_MAX_BYTES, show_default=True,
               help="Refuse a single page or record larger than this.")
 @click.option("--debug", is_flag=True, help="Let a stage error raise with its traceback.")
+@click.option("--explain", is_flag=True, help="Add to each event and commitment the trigger and rule that produced it.")
 @click.option("-q", "--quiet", is_flag=True, help="No summary line on stderr (errors are still printed).")
 def extract(inputs: tuple[Path, ...], fmt: str, output: Path | None, published: str | None,
-            failures_path: Path | None, max_bytes: int, debug: bool, quiet: bool) -> None:
+            failures_path: Path | None, max_bytes: int, debug: bool, explain: bool, quiet: bool) -> None:
     """Extract one record per document from files and directories.
 
     INPUT may be .txt, .html/.htm, .json, .jsonl, WARC, their .gz versions, or a directory of them.
@@ -106,7 +107,7 @@ def extract(inputs: tuple[Path, ...], fmt: str, output: Path | None, published: 
                 item = pipeline(item)
                 for w in item.warnings:
                     click.echo(f"warning: {item.origin}: {w}", err=True)
-                writer.write(to_record(item))
+                writer.write(to_record(item, explain=explain))
                 processed += 1
             rows = list(_failure_rows(item))
             if rows:

@@ -93,6 +93,15 @@ class Entity:
     aliases: list[str] = field(default_factory=list)
 
 
+@dataclass(slots=True, frozen=True)
+class Explain:
+    """Why an event or commitment was extracted: the trigger words and the rule that fired.
+    Written to the record only on request (`pantau extract --explain`)."""
+
+    trigger: str
+    rule: str
+
+
 @dataclass(slots=True)
 class Event:
     id: str
@@ -107,6 +116,7 @@ class Event:
     location: Place | None = None
     mechanism: str | None = None
     ordinal: int | None = None
+    explain: Explain | None = None
 
 
 @dataclass(slots=True)
@@ -117,6 +127,7 @@ class Commitment:
     evidence: Evidence
     due: DateSpan | None = None
     made_at: str | None = None
+    explain: Explain | None = None
 
 
 @dataclass(slots=True)

@@ -15,6 +15,7 @@ from .model import (
     Entity,
     Event,
     Evidence,
+    Explain,
     Figure,
     Mention,
     Noise,
@@ -46,8 +47,16 @@ def _entity(ent: Entity, mentions: list[Mention]) -> dict[str, Any]:
     }
 
 
-def _event(ev: Event) -> dict[str, Any]:
-    return {
+def _explain(ex: Explain | None) -> dict[str, str] | None:
+    return None if ex is None else {"trigger": ex.trigger, "rule": ex.rule}
+
+
+def _explain_from(d: dict[str, Any] | None) -> Explain | None:
+    return None if d is None else Explain(d["trigger"], d["rule"])
+
+
+def _event(ev: Event, explain: bool) -> dict[str, Any]:
+    out: dict[str, Any] = {
         "id": ev.id,
         "type": ev.type,
         "mode": ev.mode,
@@ -61,10 +70,13 @@ def _event(ev: Event) -> dict[str, Any]:
         "ordinal": ev.ordinal,
         "evidence": _evidence(ev.evidence),
     }
+    if explain:
+        out["explain"] = _explain(ev.explain)
+    return out
 
 
-def _commitment(c: Commitment) -> dict[str, Any]:
-    return {
+def _commitment(c: Commitment, explain: bool) -> dict[str, Any]:
+    out: dict[str, Any] = {
         "id": c.id,
         "parties": list(c.parties),
         "action": c.action,
@@ -72,6 +84,9 @@ def _commitment(c: Commitment) -> dict[str, Any]:
         "made_at": c.made_at,
         "evidence": _evidence(c.evidence),
     }
+    if explain:
+        out["explain"] = _explain(c.explain)
+    return out
 
 
 def _figure(f: Figure) -> dict[str, Any]:
@@ -87,8 +102,10 @@ def _figure(f: Figure) -> dict[str, Any]:
     }
 
 
-def to_record(doc: Document) -> dict[str, Any]:
-    """The output-contract dict for one document; `warnings` and `failures` appear only when non-empty."""
+def to_record(doc: Document, *, explain: bool = False) -> dict[str, Any]:
+    """The output-contract dict for one document; `warnings` and `failures` appear only when non-empty.
+    With `explain`, each event and commitment carries `explain: {"trigger", "rule"}` (a debugging
+    field added to the contract, never needed to read it)."""
     rec: dict[str, Any] = {
         "schema": SCHEMA,
         "id": doc.id,
@@ -99,8 +116,8 @@ def to_record(doc: Document) -> dict[str, Any]:
         "text": doc.text,
         "noise": [{"text": n.text, "kind": n.kind} for n in doc.noise],
         "entities": [_entity(e, doc.mentions) for e in doc.entities],
-        "events": [_event(e) for e in doc.events],
-        "commitments": [_commitment(c) for c in doc.commitments],
+        "events": [_event(e, explain) for e in doc.events],
+        "commitments": [_commitment(c, explain) for c in doc.commitments],
         "figures": [_figure(f) for f in doc.figures],
     }
     if doc.warnings:
@@ -154,12 +171,13 @@ def from_record(rec: dict[str, Any]) -> Document:
                     date=_date_from(e.get("date")),
                     location=None if loc is None else Place(loc["name"], loc.get("country")),
                     mechanism=e.get("mechanism"), ordinal=e.get("ordinal"),
+                    explain=_explain_from(e.get("explain")),
                 )
             )
         for c in rec.get("commitments", []):
             doc.commitments.append(
                 Commitment(c["id"], list(c["parties"]), c["action"], _ev_from(c["evidence"]),
-                           _date_from(c.get("due")), c.get("made_at"))
+                           _date_from(c.get("due")), c.get("made_at"), _explain_from(c.get("explain")))
             )
         for f in rec.get("figures", []):
             doc.figures.append(

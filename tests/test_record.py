@@ -84,3 +84,18 @@ def test_any_document_round_trips(text: str, title: str | None, noise: list[tupl
         doc.figures = [Figure(1.5, "%", doc.span(0, len(text)))]
     rec = to_record(doc)
     assert to_record(from_record(json.loads(json.dumps(rec)))) == rec
+
+
+def test_explain_is_written_only_on_request_and_round_trips() -> None:
+    from pantau.model import Commitment, Event, Evidence, Explain
+
+    doc = Document(id="x", raw="A met B.", text="A met B.")
+    ev = Evidence(0, 8, "A met B.")
+    doc.events.append(Event("e1", "CONSULT", ev, explain=Explain("met", "consult-verb")))
+    doc.commitments.append(Commitment("c1", [], "meet", ev, explain=Explain("will", "future-marker")))
+    assert "explain" not in to_record(doc)["events"][0]
+    rec = to_record(doc, explain=True)
+    assert rec["events"][0]["explain"] == {"trigger": "met", "rule": "consult-verb"}
+    back = from_record(rec)
+    assert back.events[0].explain == Explain("met", "consult-verb")
+    assert back.commitments[0].explain == Explain("will", "future-marker")
