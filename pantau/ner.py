@@ -20,11 +20,16 @@ Decisions:
   trained on sentences (a capital after a full stop is weak evidence of a name); a full stop after a
   short capitalised word ("Dr.", "H.", "Jl.") is taken as an abbreviation, not a sentence end.
 - Tags are IOB2; an `I-` tag with no open span of its type starts a new span.
+- `find` skips sentences with no capitalised token after the first that the caller has not already
+  named (countries, places, titles, organisations): there the model could add at most a one-word
+  name at the sentence start, which the entity stage does not take from the model alone, or a span
+  overlapping a known one, which it drops anyway.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -157,14 +162,37 @@ class NerModel:
             return []
         return list(self.tagger.tag(sentence_features(tokens, self.word_features)))
 
-    def find(self, text: str) -> list[tuple[int, int, str]]:
-        """Entities in `text` as `(start, end, label)` character spans, in text order."""
+    def find(self, text: str, known: Sequence[tuple[int, int]] = ()) -> list[tuple[int, int, str]]:
+        """Entities in `text` as `(start, end, label)` character spans, in text order. `known` are
+        spans the caller has already named by other means: a sentence whose capitalised tokens after
+        the first all lie inside them is not tagged (see the module docstring)."""
+        starts, ends = _merged(known)
         found: list[tuple[int, int, str]] = []
         for sentence in _sentences(text, tokenize(text)):
+            if not any(tok[:1].isupper() and not _inside(starts, ends, s, e) for tok, s, e in sentence[1:]):
+                continue
             tags = self.predict([tok for tok, _, _ in sentence])
             for first, end, label in spans_from_tags(tags):
                 found.append((sentence[first][1], sentence[end - 1][2], label))
         return found
+
+
+def _merged(spans: Sequence[tuple[int, int]]) -> tuple[list[int], list[int]]:
+    """Sorted, non-overlapping starts and ends covering `spans`."""
+    starts: list[int] = []
+    ends: list[int] = []
+    for s, e in sorted(spans):
+        if ends and s <= ends[-1]:
+            ends[-1] = max(ends[-1], e)
+        else:
+            starts.append(s)
+            ends.append(e)
+    return starts, ends
+
+
+def _inside(starts: list[int], ends: list[int], s: int, e: int) -> bool:
+    i = bisect_right(starts, s) - 1
+    return i >= 0 and e <= ends[i]
 
 
 def _sentences(text: str, tokens: list[tuple[str, int, int]]) -> list[list[tuple[str, int, int]]]:

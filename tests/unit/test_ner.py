@@ -66,6 +66,15 @@ def test_find_spans_point_into_the_text(model: NerModel) -> None:
     assert model.predict([]) == []
 
 
+def test_sentences_with_nothing_new_to_name_are_not_tagged(model: NerModel) -> None:
+    text = "Presiden Joko Widodo meninjau lokasi banjir di Semarang pada Senin pagi."
+    assert model.find(text)
+    first = text.index("Presiden")
+    assert model.find(text, [(first, text.index(" meninjau")), (text.index("Semarang"), text.index(" pada")),
+                             (text.index("Senin"), text.index(" pagi"))]) == []
+    assert model.find("Ia berkata bahwa banjir sudah surut.") == []
+
+
 def test_training_command_runs_end_to_end(tmp_path: Path) -> None:
     data = shared_path("data", "idner-news-2k")
     result = subprocess.run(
