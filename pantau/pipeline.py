@@ -21,6 +21,8 @@ STAGE_HELP: dict[str, str] = {
     "sentences": "Indonesian-aware sentence spans: the evidence unit of every later stage",
     "entities": "people (with roles and country), organisations, countries and places, merged and linked",
     "figures": "money, percentages and quantities with units, in base units, with metric and period",
+    "events": "PLOVER-typed happenings (visits, meetings, signings, clashes...) with actors, date, place",
+    "commitments": "concrete future actions agreed, pledged or scheduled, with parties, due date and event",
 }
 
 
@@ -63,7 +65,7 @@ def build_pipeline(
         if name not in STAGE_HELP:
             raise ConfigError(f"unknown stage {name!r}; the stages are: {', '.join(STAGE_HELP)}")
     wanted = [n for n in STAGE_HELP if (not only or n in only) and n not in skip]
-    from .stages import clean, entities, figures, langid, published, sentences
+    from .stages import clean, commitments, entities, events, figures, langid, published, sentences
 
     factories: dict[str, Callable[[], Stage]] = {
         "clean": clean.Cleaner,
@@ -72,5 +74,7 @@ def build_pipeline(
         "sentences": lambda: sentences.split_sentences_stage,
         "entities": entities.EntityRecognizer,
         "figures": figures.FigureExtractor,
+        "events": events.EventExtractor,
+        "commitments": commitments.CommitmentExtractor,
     }
     return Pipeline([(name, factories[name]()) for name in wanted], on_error=on_error)
