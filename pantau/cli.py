@@ -16,7 +16,7 @@ from typing import IO, Any
 
 import click
 
-from . import __version__
+from . import __version__, store_cli
 from .errors import InputError, PantauError
 from .inputs import DEFAULT_MAX_BYTES, read_inputs
 from .model import Document
@@ -132,3 +132,13 @@ def stages() -> None:
     """
     for name, help_text in STAGE_HELP.items():
         click.echo(f"{name:10s} {help_text}")
+
+
+main.add_command(store_cli.ingest)
+main.add_command(store_cli.events)
+main.add_command(store_cli.entities)
+main.add_command(store_cli.commitments)
+main.add_command(store_cli.figures)
+main.add_command(store_cli.show)
+main.add_command(store_cli.export)
+main.add_command(store_cli.demo)
