@@ -1,5 +1,8 @@
 """Quality gate: extract the dev corpus, score it with the referee, compare with pinned floors.
 
+The extracted documents are also written to a throw-away knowledge-base store, whose event and commitment
+exports are scored by the cross-document referee (`score_links.py`: same-event and fulfilment F1).
+
     python bench/quality.py                 # report, exit 1 if any metric fell below its floor
     python bench/quality.py --update        # raise floors to today's numbers (floors never go down)
     python bench/quality.py --allow-regression --update   # lower a floor, deliberately
@@ -14,6 +17,8 @@ import argparse
 import json
 import subprocess
 import sys
+import tempfile
+from pathlib import Path
 
 from _corpus import DEV_GOLD, DEV_INPUTS, REFEREE, RESULTS, ROOT, gold_sha
 
@@ -21,6 +26,13 @@ from pantau.inputs import read_inputs
 from pantau.model import Document
 from pantau.pipeline import build_pipeline
 from pantau.record import to_record
+from pantau.store.db import open_store
+from pantau.store.export import kb_commitments, kb_events, write_jsonl
+from pantau.store.ingest import StoreWriter, content_hash
+from pantau.store.query import find_commitments, find_events
+
+LINKS_REFEREE = REFEREE.parent / "score_links.py"
+LINKS_GOLD = DEV_GOLD / "links.json"
 
 BASELINE = ROOT / "bench" / "baseline.json"
 EPSILON = 0.002  # scores of 33 documents move in steps of ~0.003; smaller changes are not regressions
@@ -37,19 +49,45 @@ def flat_metrics(metrics: dict) -> dict[str, float]:
     return out
 
 
-def run_extract(path) -> int:
+def run_extract(path: Path) -> tuple[list[tuple[Document, str]], int]:
     pipeline = build_pipeline()
     failed = 0
+    docs = []
     with path.open("w", encoding="utf-8") as out:
         for item in read_inputs(DEV_INPUTS):
             if not isinstance(item, Document):
                 print(f"error: {item}", file=sys.stderr)
                 failed += 1
                 continue
+            digest = content_hash(item)
             doc = pipeline(item)
             failed += bool(doc.failures)
+            docs.append((doc, digest))
             out.write(json.dumps(to_record(doc), ensure_ascii=False) + "\n")
-    return failed
+    return docs, failed
+
+
+def score_links(docs: list[tuple[Document, str]]) -> dict[str, float]:
+    """Store the documents in a fresh SQLite knowledge base, export it, run the cross-document referee."""
+    if not (LINKS_REFEREE.exists() and LINKS_GOLD.exists()):
+        return {}
+    with tempfile.TemporaryDirectory() as tmp:
+        engine = open_store(str(Path(tmp) / "kb.db"))
+        writer = StoreWriter(engine)
+        for doc, digest in docs:
+            writer.write(doc, digest)
+        writer.finish()
+        events, commitments = RESULTS / "links-events.jsonl", RESULTS / "links-commitments.jsonl"
+        with engine.connect() as conn, events.open("w", encoding="utf-8") as ev, \
+                commitments.open("w", encoding="utf-8") as cm:
+            write_jsonl(kb_events(find_events(conn)), ev)
+            write_jsonl(kb_commitments(find_commitments(conn)), cm)
+        engine.dispose()
+    scored = subprocess.run([sys.executable, str(LINKS_REFEREE), "--gold", str(LINKS_GOLD), "--events", str(events),
+                             "--commitments", str(commitments), "--json"], check=True, capture_output=True, text=True)
+    report = json.loads(scored.stdout)
+    (RESULTS / "links.json").write_text(json.dumps(report, ensure_ascii=False, indent=1))
+    return {"same_event_f1": report["same_event"]["f1"], "fulfilment_f1": report["fulfilment"]["f1"]}
 
 
 def main() -> int:
@@ -60,12 +98,12 @@ def main() -> int:
 
     RESULTS.mkdir(parents=True, exist_ok=True)
     pred = RESULTS / "dev.jsonl"
-    failed = run_extract(pred)
+    docs, failed = run_extract(pred)
     scored = subprocess.run([sys.executable, str(REFEREE), "--gold", str(DEV_GOLD), "--pred", str(pred),
                              "--json", "--per-doc"], check=True, capture_output=True, text=True)
     report = json.loads(scored.stdout)
     (RESULTS / "quality.json").write_text(json.dumps(report, ensure_ascii=False, indent=1))
-    now = flat_metrics(report["metrics"])
+    now = flat_metrics(report["metrics"]) | score_links(docs)
 
     baseline = json.loads(BASELINE.read_text())
     floors: dict[str, float] = baseline["quality"]["floors"]
