@@ -111,12 +111,12 @@ def _both_guessed(a: When | None, b: When | None) -> bool:
 
 
 def months_of(when: When | None) -> list[str]:
-    """Month buckets an interval touches ('2025-07'), at most 15; none for year-less or unknown dates."""
+    """Month buckets an interval touches ('2025-07'), at most 16; none for year-less or unknown dates."""
     if not isinstance(when, Interval):
         return []
     out: list[str] = []
     d = when.start.replace(day=1)
-    while d <= when.end and len(out) < 15:
+    while d <= when.end and len(out) < 16:
         out.append(d.strftime("%Y-%m"))
         d = (d + dt.timedelta(days=32)).replace(day=1)
     return out

@@ -31,9 +31,17 @@ from sqlalchemy import Connection, and_, bindparam, delete, insert, or_, select,
 from ..crossdoc.cluster import UnionFind, filing_slots, probe_slots
 from ..crossdoc.dedup import Fingerprint, fingerprint
 from ..crossdoc.mechanisms import SeriesItem, gather, series_in
-from ..crossdoc.promises import ActionLexicon, CommitmentReport, fulfils, same_commitment
+from ..crossdoc.promises import (
+    EARLY_SLACK,
+    OPEN_WINDOW,
+    ActionKind,
+    ActionLexicon,
+    CommitmentReport,
+    fulfils,
+    same_commitment,
+)
 from ..crossdoc.same_event import EventReport, fold, months_of, same_event
-from ..crossdoc.when import Interval
+from ..crossdoc.when import Interval, iso_date, resolve
 from ..model import Document
 from . import schema
 from .kb import commitment_kb_id, event_kb_id
@@ -75,7 +83,8 @@ class Linker:
             self._link_event(conn, r, links)
             self._put(conn, "event", r.key, payload, [_slot("E", *s) for s in filing_slots(r)])
         for payload in promises:
-            r = self._commitment_report((doc.id, payload["id"]), payload)
+            r = CommitmentReport.of(doc.id, payload, payload["published"], self.lexicon, payload["ordinal"])
+            payload |= {"kind": None if r.kind is None else [r.kind.type, r.kind.mode], "words": sorted(r.words)}
             self._link_commitment(conn, r, links)
             self._put(conn, "commitment", r.key, payload, _commitment_slots(r))
         if links:
@@ -125,8 +134,16 @@ class Linker:
             if fulfils(r, _event_report(key, payload)):
                 self._link(links, FULFILS, r.key, key)
 
-    def _commitment_report(self, key: Key, payload: dict[str, Any]) -> CommitmentReport:
-        return CommitmentReport.of(key[0], payload, payload.get("published"), self.lexicon, payload.get("ordinal"))
+    @staticmethod
+    def _commitment_report(key: Key, payload: dict[str, Any]) -> CommitmentReport:
+        """A stored promise as compared (its action kind and words were worked out when it was indexed)."""
+        published = iso_date(payload.get("published"))
+        kind = payload.get("kind")
+        return CommitmentReport(
+            doc=key[0], commitment=key[1], parties=frozenset(payload.get("parties") or []),
+            kind=None if kind is None else ActionKind(kind[0], kind[1]), words=frozenset(payload.get("words") or []),
+            due=resolve(payload["due"], published) if payload.get("due") else None, published=published,
+            ordinal=payload.get("ordinal"))
 
     def _index_page(self, conn: Connection, doc: Document, reports: list[EventReport], links: set[Link]) -> None:
         fp = fingerprint(doc.text)
@@ -280,22 +297,42 @@ def _event_report(key: Key, payload: dict[str, Any]) -> EventReport:
     return EventReport.of(key[0], payload, payload.get("published"))
 
 
+def _commitment_years(r: CommitmentReport) -> list[str]:
+    """Years a promise is filed under: those of its due window, else the year it was reported and the next
+    (it can be kept within `OPEN_WINDOW`), else '?' (nothing known about its time)."""
+    if isinstance(r.due, Interval):
+        return [str(y) for y in range(r.due.start.year, r.due.end.year + 1)][:3]
+    if r.published is not None:
+        return [str(r.published.year), str(r.published.year + 1)]
+    return ["?"]
+
+
 def _commitment_slots(r: CommitmentReport) -> list[str]:
+    """Filing (and same-promise probing): action type × party × year."""
     kind = r.kind.type if r.kind else "?"
-    return [_slot("C", kind, p) for p in sorted(r.parties)] or [_slot("C", kind, "-")]
+    return [_slot("C", kind, p, y) for p in (sorted(r.parties) or ["-"]) for y in _commitment_years(r)]
 
 
 def _commitment_probes(r: EventReport) -> list[str]:
-    return [_slot("C", r.type, c) for c in sorted(r.countries)] + [_slot("C", r.type, "-")]
+    """Promise slots an event may keep: its type × its countries (and party-less promises) × the years of its
+    date, and the promises of unknown time."""
+    years = [str(y) for y in range(r.when.start.year, r.when.end.year + 1)][:3] if isinstance(r.when, Interval) \
+        else []
+    return [_slot("C", r.type, c, y) for c in [*sorted(r.countries), "-"] for y in [*years, "?"]]
 
 
 def _event_probes(r: CommitmentReport) -> list[str]:
-    """Event slots a promise's keeping event is filed under: its type and parties, in the due months (every
-    month when the due date is open)."""
+    """Event slots a promise's keeping event is filed under: its type and parties, in the due months, or in the
+    months from the report to `OPEN_WINDOW` after it; every month when the promise's time is unknown."""
     if r.kind is None:
         return []
     countries = sorted(r.parties) or ["*"]
-    months = months_of(r.due) if isinstance(r.due, Interval) else []
+    if isinstance(r.due, Interval):
+        months = months_of(r.due)
+    elif r.published is not None and r.due is None:
+        months = months_of(Interval(r.published - EARLY_SLACK, r.published + OPEN_WINDOW))
+    else:
+        months = []
     if not months:
         return [_slot("E", r.kind.type, c, "") for c in countries]
     return [_slot("E", r.kind.type, c, m) for c in countries for m in [*months, "?"]]
