@@ -1,7 +1,8 @@
 """Who committed: the ISO3 parties of one commitment, through the shared `pantau.actors.ActorIndex`.
 
 Decisions, in order of trust:
-1. The subject of the cue, destinations left out ("kunjungan ke Vietnam"). When the subject has
+1. The subject of the cue, destinations left out ("kunjungan ke Vietnam"; the stage adds them back,
+   after the visitor, for a promised visit). When the subject has
    several comma-separated parts ("Pada Senin, 28 Juli 2025, kedua negara sepakat"), the last part
    speaks first; the whole subject is read when that part names nobody. A relative subject ("KTT
    ..., yang dijadwalkan Senin") reads from the event noun it refers to. A person named by surname
@@ -60,6 +61,14 @@ class PartyResolver:
             if ref.via != "location" and ref.start not in venues and ref.code not in out:
                 out.append(ref.code)
         return out
+
+    def destinations(self, ix: ActorIndex, tokens: list[Token], start: int, stop: int) -> list[str]:
+        """Countries named right after "ke"/"to"/"menuju" in tokens [start, stop): the hosts of a visit."""
+        goals = {tokens[k + 1].start for k in range(start, stop - 1) if tokens[k].low in _DESTINATION}
+        if not goals or stop <= start:
+            return []
+        refs = ix.refs_in(tokens[start].start, tokens[stop - 1].end)
+        return list(dict.fromkeys(r.code for r in refs if r.start in goals and r.via != "location"))
 
     def _named(self, ix: ActorIndex, tokens: list[Token], start: int, stop: int) -> list[str]:
         """Countries the subject names, destinations left out ("kunjungan ke Vietnam", "visit to Vietnam")."""

@@ -8,14 +8,18 @@ Decisions:
   is a side. A sentence that names no country takes those of its paragraph, else the document's two
   countries in play: news names the sides once and then writes "the delegation", "the minister".
   A two-sided happening (consultation, agreement, cooperation, ceasefire, clash; not a visit, whose
-  destination may be at home) naming one country is completed from the countries in play.
+  destination may be at home) naming one country is completed from the countries in play; one that
+  names only a third country (a host or a mediator: "pertemuan bilateral yang dipimpin oleh PM
+  Malaysia") takes both countries most in play as its sides besides it.
 - Direction: for joint happenings of equals (conferences, exercises, patrols, exchanges, signings,
   clashes, ceasefires) every side is an actor. Otherwise the countries named before the trigger
   (its subject) act and those after it are acted towards ("Thailand mendesak Kamboja"); a host verb
   ("menerima", "hosted") reverses this, because its subject is the host and its object the visitor.
   A noun trigger has no subject: its sides are actors, except a visit's destination ("kunjungan
-  PM Laos ke Kamboja"), which is the target. A visit to a place ("bertolak ke Vientiane") whose
-  country is not named has that place's country as target.
+  PM Laos ke Kamboja"), which is the target. A visit noun that sets the scene for a meeting verb
+  ("Dalam kunjungan resmi ke X, A bertemu dengan B") has the visitor as the meeting's subject (actor)
+  and the destination and the countries met after the verb as hosts (targets). A visit to a place
+  ("bertolak ke Vientiane") whose country is not named has that place's country as target.
 - Participants: the people and organisations named in the evidence, first mention first.
 - Location, among the places (LOCATION mentions) of the evidence: a visit's destination right after
   its verb, else a place after the trigger that follows a locative preposition ("di", "ke", "in",
@@ -71,7 +75,10 @@ class ArgumentFinder:
     def of(cls, doc: Document) -> ArgumentFinder:
         return cls(doc, ActorIndex.of(doc), {e.id: e for e in doc.entities})
 
-    def sides(self, trigger: Trigger, sentence: tuple[int, int], paragraph: tuple[int, int]) -> Sides:
+    def sides(
+        self, trigger: Trigger, sentence: tuple[int, int], paragraph: tuple[int, int], others: Iterable[Trigger] = ()
+    ) -> Sides:
+        """The sides of the happening `trigger` names; `others` are the other triggers of its sentence."""
         text = self.doc.text
         start, end = sentence
         form = trigger.form
@@ -87,7 +94,12 @@ class ArgumentFinder:
             sides = Sides(_unique(r.code for r in refs), [])
         elif form.kind == "noun":
             dest = [r.code for r in refs if r.start >= trigger.end and _DESTINATION.search(text, start, r.start)]
-            if form.mode == "visit" and dest:
+            meets = next((t.start for t in others if t.start >= trigger.end and t.form.mode == "meeting"
+                          and t.form.kind == "verb"), None) if form.mode == "visit" else None
+            if meets is not None:
+                hosts = _unique([*dest[:1], *(r.code for r in refs if r.start >= meets)])
+                sides = Sides([c for c in _unique(r.code for r in refs) if c not in hosts], hosts)
+            elif form.mode == "visit" and dest:
                 sides = Sides(_unique(r.code for r in refs if r.code != dest[0]), dest[:1])
             else:
                 sides = Sides(_unique(r.code for r in refs), [])
@@ -102,8 +114,10 @@ class ArgumentFinder:
             if place is not None and place not in sides.actors:
                 sides.targets.append(place)
         if form.type in TWO_SIDED_TYPES and form.mode != "visit":
+            named = {*sides.actors, *sides.targets}
+            wanted = 3 if len(named) == 1 and not named & set(self.actors.in_play[:2]) else 2
             for code in self.actors.in_play:
-                if len(sides.actors) + len(sides.targets) >= 2:
+                if len(sides.actors) + len(sides.targets) >= wanted:
                     break
                 if code not in sides.actors and code not in sides.targets:
                     sides.actors.append(code)

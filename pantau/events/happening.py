@@ -2,11 +2,15 @@
 
 Decisions (each returns the rule name that `Explain.rule` records):
 - Negated, prevented, hypothetical and habitual triggers ("tidak bertemu", "mencegah konflik",
-  "jika", "kerap mengimbau", "did not sign") are dropped: none reports one happening.
+  "jika", "kerap mengimbau", "did not sign", anything in the clause of an "if"/"jika") are dropped:
+  none reports one happening.
 - Planned or future happenings ("akan bertemu", "dijadwalkan", "will attend a meeting", "jadwal
   kunjungan", "pertemuan berikutnya", "KTT ..., yang dijadwalkan Senin") are commitments, not
   events; so is what parties agreed to do ("sepakat mengadakan pertemuan"), and a trigger with a
-  date after the publication date in its own clause. The modal may stand up to 12 words before.
+  date after the publication date in its own clause. The modal may stand up to 12 words before,
+  but not before a coordinated result predicate ("akan mulai berlaku ... dan dicapai dalam sebuah
+  pertemuan": the meeting took place). A noun in an opening setting phrase ("Dalam kunjungan ini,
+  Menhan dijadwalkan bertemu ...") is not made future by the main clause after its comma.
 - A verb in a purpose phrase ("untuk bertemu", "to meet") is an intention, not a report.
 - A verb (kind `verb`/`host`) otherwise counts, except that a request, accusation, threat,
   refusal or praise needs an addressee named after it (a country, person, organisation or "kedua
@@ -87,6 +91,22 @@ _AGREED_AFTER = re.compile(
     r"was\s+agreed|was\s+reached|was\s+signed|dimediasi|brokered)\b",
     re.IGNORECASE,
 )
+_CONDITION = re.compile(r"\b(?:jika|apabila|bila|seandainya|andaikan|kalau|if|unless)\b[^,;:.!?]*$", re.IGNORECASE)
+"""A trigger inside a conditional clause ("if the two ministers reach a consensus at the meeting") is hypothetical."""
+_NEW_PREDICATE = re.compile(
+    r"\b(?:dan|serta|and)\s+(?:(?:telah|sudah)\s+\w+|(?:telah\s+|sudah\s+)?(?:dicapai|disepakati|ditandatangani|"
+    r"diputuskan|dihasilkan|diumumkan|tercapai)|was\s+(?:reached|agreed|signed|announced)|"
+    r"(?:had|has|have)\s+(?:been\s+)?\w+ed)\b",
+    re.IGNORECASE,
+)
+"""A coordinated predicate that reports a result or a completed act: a modal before it is out of scope."""
+_SETTING = re.compile(
+    r"\s*(?:dalam|setelah|sesudah|usai|seusai|selama|saat|ketika|pada|during|after|following|at)\s+"
+    r"(?:[^\s,]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+"""A sentence that opens with a setting phrase ("Dalam kunjungan ini, ...", "Setelah upacara penyambutan,
+..."): the main clause's modal, after the comma, plans what happens in that setting, not the setting."""
 _MUTUAL = re.compile(r"\b(?:saling|each\s+other|one\s+another)\b", re.IGNORECASE)
 _GROUP_ADDRESSEE = re.compile(
     r"^[^.;!?]{0,60}?\b(?:kedua|ketiga|para|both|the\s+two)\s+(?:pemimpin|pihak|negara|pemerintah|leaders|sides|"
@@ -119,7 +139,7 @@ def judge(text: str, trigger: Trigger, facts: SentenceFacts) -> str | None:
     before = text[max(facts.start, trigger.start - _WINDOW) : trigger.start]
     after = text[trigger.end : min(facts.end, trigger.end + _WINDOW)]
     kind = trigger.form.kind
-    if _NEGATION.search(before) or _FUTURE_BEFORE.search(before):
+    if _NEGATION.search(before) or _CONDITION.search(before) or _FUTURE_BEFORE.search(_last_predicate(before)):
         return None
     if kind == "agreed":
         if _AGREED_BEFORE.search(before):
@@ -129,7 +149,29 @@ def judge(text: str, trigger: Trigger, facts: SentenceFacts) -> str | None:
         return None
     if kind in ("verb", "host"):
         return _judge_verb(trigger, before, after, facts)
+    if _SETTING.match(text, facts.start, trigger.start):
+        after = after.split(",", 1)[0]
     return _judge_noun(text, trigger, before, after, facts)
+
+
+def planned(text: str, trigger: Trigger, facts: SentenceFacts) -> bool:
+    """The trigger names a planned or scheduled happening ("akan melakukan kunjungan", "dijadwalkan
+    bertemu", "the visit will take place"), not a negated or hypothetical one."""
+    before = text[max(facts.start, trigger.start - _WINDOW) : trigger.start]
+    if _NEGATION.search(before) or _CONDITION.search(before):
+        return False
+    if _FUTURE_BEFORE.search(_last_predicate(before)) or facts.future_date_in_clause:
+        return True
+    after = text[trigger.end : min(facts.end, trigger.end + _WINDOW)]
+    return trigger.form.kind == "noun" and _FUTURE_AFTER.match(after) is not None
+
+
+def _last_predicate(before: str) -> str:
+    """The text before a trigger from the last predicate that a coordinator joins to an earlier one
+    and that reports a result ("akan mulai berlaku ... dan dicapai dalam pertemuan"): the modal of the
+    first predicate does not reach past it."""
+    ends = [m.end() for m in _NEW_PREDICATE.finditer(before)]
+    return before[ends[-1] :] if ends else before
 
 
 def _judge_verb(trigger: Trigger, before: str, after: str, facts: SentenceFacts) -> str | None:

@@ -3,12 +3,14 @@
 A document often reports one happening several times (the headline, the lead, the body, a quote).
 Two reports are the same happening when they have the same type and mode and nothing tells them
 apart: their dates agree (or one is missing), their places agree (or one is missing), their ordinals
-agree, their countries overlap and, when both name targets, they share one. A back-reference
+agree, their countries overlap, when both name targets they share one, and when both name the body
+that met ("meeting of the National Security Council") it is the same body. A back-reference
 ("pertemuan tersebut", "perundingan ini", "the meeting") joins the latest earlier happening of its
 type and mode (else of its type) whatever its arguments, and does not constrain later reports.
 
 Of the reports of one happening the most specific one is kept as the event (a date in its own
 sentence, a place, an ordinal: the sentence that a reader would quote), the earliest among equals;
+a photo caption only when no narrative sentence reports it (captions are dense but secondary);
 the others only fill what it lacks (date, place, series, participants, contexts). Events are
 returned in the text order of their kept evidence (then of their triggers).
 """
@@ -32,6 +34,11 @@ class Report:
     own_date: DateSpan | None = None
     """The date its own sentence gives (a date borrowed from an earlier sentence does not tell
     two happenings apart)."""
+    caption: bool = False
+    """Its sentence is a photo caption: a narrative report of the same happening is kept instead."""
+    body: str | None = None
+    """The entity id of the organisation named right after the trigger ("meeting of the National
+    Security Council"): meetings of two different bodies are two happenings."""
 
 
 @dataclass(slots=True)
@@ -69,7 +76,9 @@ def merge_reports(reports: list[Report]) -> list[Event]:
 
 def _fold(group: _Group) -> tuple[Event, int]:
     """The kept event of a group and its trigger offset."""
-    best = max(group.reports, key=lambda r: (r.specificity, not r.back_reference, -r.event.evidence.start))
+    best = max(
+        group.reports, key=lambda r: (not r.caption, r.specificity, not r.back_reference, -r.event.evidence.start)
+    )
     kept = best.event
     for rep in group.reports:
         ev = rep.event
@@ -98,6 +107,8 @@ def _same(ra: Report, rb: Report) -> bool:
     if ca and cb and not ca & cb:
         return False
     if a.targets and b.targets and not set(a.targets) & set(b.targets):
+        return False
+    if ra.body is not None and rb.body is not None and ra.body != rb.body:
         return False
     return _dates_agree(ra.own_date, rb.own_date) and _places_agree(a.location, b.location)
 

@@ -12,9 +12,14 @@ Decisions made here:
 - Ending hostilities ("sepakat melakukan gencatan senjata") is reported as an event; it is a
   commitment only when the clause gives it a future start ("mulai tengah malam ini").
 - `evidence` is the whole sentence (one sentence may hold several commitments, each with the same
-  evidence); `action` is the item from its head word to its first comma.
-- The same commitment repeated in a document (same action kind and parties, compatible due dates;
-  or the same action text) is kept once: the report that gives a due date, else the first.
+  evidence); `action` is the item from its head word to its first comma, except for a scheduled
+  event whose subject is the event noun ("Kunjungan PM X akan berlangsung pada ...", "The official
+  visit to Vietnam by ... will take place"): its action is that noun phrase, not the predicate.
+- A promised visit has the host country of its destination ("kunjungan ke Vietnam") among its
+  parties, after the visitor.
+- The same commitment repeated in a document (same action kind, the parties of one report among those
+  of the other, e.g. a visit whose host only one report names; compatible due dates; or the same action
+  text) is kept once: the report that gives a due date, else the first.
 """
 
 from __future__ import annotations
@@ -35,6 +40,10 @@ from ..dates import DateMatch, find_dates, to_anchor
 from ..model import Commitment, DateSpan, Document, Explain, Sentence
 
 _CLOSING = re.compile(r"[.!?…\"'”’)]\s*$")
+_EVENT_MODIFIERS = frozenset({"official", "state", "working", "first", "next", "upcoming"})
+"""English modifiers before an event noun that belong to the action ("official visit")."""
+_PHRASE_END = frozenset({"by", "oleh", "from", "dari", "on", "pada", "yang", "which", "that", "akan", "will"})
+"""Words that end a scheduled event's noun phrase: its agent, its date, a relative clause, the cue."""
 _HEADLINE_CAPITALS = 0.6
 _HEADLINE_WORDS = 20
 
@@ -130,9 +139,16 @@ class CommitmentExtractor:
             previous = out[-1].parties if out else (earlier[-1].parties if earlier and _near(earlier[-1], sent)
                                                     else None)
             parties = self._parties(ix, known, tokens, subj_lo, subj_hi, item, previous) or fallback(ix, linked)
+            if verdict.kind == "visit":
+                for lo, hi in spans:
+                    parties += [c for c in self.parties.destinations(ix, tokens, lo, hi) if c not in parties]
+            if verdict.rule == "event-scheduled" and event is not None:
+                action = _noun_phrase(doc.text, tokens, event[1], subj_hi, dates)
+            else:
+                action = _action_text(doc.text, tokens, verdict, item)
             out.append(_Found(
                 start=tokens[verdict.start].start, index=sent.index, kind=verdict.kind, parties=parties,
-                action=_action_text(doc.text, tokens, verdict, item), sentence=sent.span, due=due,
+                action=action, sentence=sent.span, due=due,
                 made_at=linked.id if linked else None,
                 explain=Explain(doc.text[cue_offset:tokens[clause.cue.j - 1].end], verdict.rule),
             ))
@@ -172,6 +188,24 @@ def _action_text(text: str, tokens: list[Token], verdict: Verdict, item: tuple[i
     return text[tokens[verdict.start].start:tokens[words_end - 1].end].strip(" ,;:.!?\"“”")
 
 
+def _noun_phrase(text: str, tokens: list[Token], head: int, stop: int, dates: list[DateMatch]) -> str:
+    """A scheduled event's subject as the action ("The official visit to Vietnam by PM X from 11-12
+    December will take place" -> "official visit to Vietnam"): from its modifiers and event noun up to
+    the agent ("by", "oleh"), a date, a relative pronoun or a comma that does not continue a name list."""
+    start = head
+    while start > 0 and tokens[start - 1].low in _EVENT_MODIFIERS:
+        start -= 1
+    end = stop
+    for k in range(head + 1, stop):
+        t = tokens[k]
+        nxt = tokens[k + 1].text if k + 1 < stop else ""
+        if t.low in _PHRASE_END or any(d.start <= t.start < d.end for d in dates) \
+                or (t.text == "," and not nxt[:1].isupper()):
+            end = k
+            break
+    return text[tokens[start].start:tokens[end - 1].end].strip(" ,;:.!?\"“”")
+
+
 def _near(f: _Found, sent: _Sentence) -> bool:
     """The previous commitment is in this sentence or the one before."""
     return sent.index - f.index <= 1
@@ -204,5 +238,6 @@ def _same(a: _Found, b: _Found) -> bool:
     if a.due is not None and b.due is not None and a.due != b.due:
         return False
     if a.kind is not None and a.kind == b.kind:
-        return set(a.parties) == set(b.parties) and a.sentence != b.sentence
+        pa, pb = set(a.parties), set(b.parties)
+        return (pa <= pb or pb <= pa) and bool(pa) == bool(pb) and a.sentence != b.sentence
     return a.action.casefold() == b.action.casefold()

@@ -194,10 +194,35 @@ def test_countries_of_the_action_when_the_subject_names_none() -> None:
     assert set(found[0].parties) == {"BRD", "SYL", "ZMB"}
 
 
-def test_destination_is_not_a_party() -> None:
+def test_a_promised_visit_has_its_host_after_the_visitor() -> None:
     found = _run("The official visit to Syldavia by Ardana Wirya on 11 December will bring great benefits.",
                  language="en")
-    assert found[0].parties == ["BRD"]
+    assert found[0].parties == ["BRD", "SYL"]
+
+
+def test_the_destination_of_another_action_is_not_a_party() -> None:
+    assert _run("Borduria akan mengirim bantuan kemanusiaan ke Syldavia.")[0].parties == ["BRD"]
+
+
+@pytest.mark.parametrize(("text", "language", "action"), [
+    ("The official visit to Syldavia by Ardana Wirya on 11 December will bring great benefits.", "en",
+     "official visit to Syldavia"),
+    ("Kunjungan Ardana Wirya ke Syldavia akan berlangsung pada 11-12 Desember.", "id",
+     "Kunjungan Ardana Wirya ke Syldavia"),
+    ("KTT ketiga Borduria, Syldavia dan Zembla, yang dijadwalkan Senin, akan membahas keamanan.", "id",
+     "KTT ketiga Borduria, Syldavia dan Zembla"),
+])
+def test_a_scheduled_event_subject_is_the_action(text: str, language: str, action: str) -> None:
+    found = _run(text, language=language)
+    assert [c.action for c in found] == [action]
+    assert found[0].explain is not None and found[0].explain.rule == "event-scheduled"
+
+
+def test_each_clause_keeps_its_own_due_date() -> None:
+    text = ("Ardana Wirya will attend a border committee meeting with Syldavia in Klow, and an initial "
+            "ceasefire agreement, which will take effect on December 27, was reached.")
+    found = _run(text, language="en")
+    assert [c.due for c in found] == [None, DateSpan("--12-27", "--12-27")]
 
 
 # --- made_at ------------------------------------------------------------------------------------------

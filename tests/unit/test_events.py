@@ -214,3 +214,109 @@ def test_border_name_and_venue_are_not_sides(extract: EventExtractor) -> None:
     (ev,) = run(extract, "Menteri Ardana mengunjungi perbatasan Borduria-Syldavia di Szohod pada Senin (3/3).")
     assert ev.actors == ["BRD"] and ev.targets == []
     assert ev.location is not None and ev.location.name == "Szohod"
+
+
+# ---- cross-document follow-ups: detection, dates, direction -----------------------------------------
+
+def test_a_welcome_of_a_visiting_leader_is_a_visit(extract: EventExtractor) -> None:
+    text = "Presiden Syldavia memimpin penyambutan Perdana Menteri Ardana di Klow pagi ini."
+    events = run(extract, text)
+    assert [(e.type, e.mode) for e in events] == [("CONSULT", "visit")]
+
+
+def test_the_narrative_report_is_kept_over_a_photo_caption(extract: EventExtractor) -> None:
+    text = ("Ardana dan Kessel menyaksikan penandatanganan perjanjian Borduria-Syldavia di Klow, 3 Maret 2025. "
+            "(Antara)\n\nKlow: Borduria dan Syldavia secara resmi menandatangani perjanjian damai di Klow.")
+    events = [e for e in run(extract, text) if e.type == "AGREE"]
+    assert len(events) == 1
+    assert events[0].evidence.text.startswith("Klow: Borduria dan Syldavia secara resmi")
+    assert events[0].date is not None and events[0].date.start == "2025-03-03"
+
+
+def test_a_future_modal_does_not_reach_past_a_coordinated_result(extract: EventExtractor) -> None:
+    text = ("Kesepakatan itu akan mulai berlaku tengah malam nanti dan dicapai dalam sebuah pertemuan bilateral "
+            "antara Borduria dan Syldavia di Klow.")
+    assert [(e.type, e.mode) for e in run(extract, text)] == [("CONSULT", "meeting")]
+
+
+def test_an_opening_setting_is_not_made_future_by_the_main_clause(extract: EventExtractor) -> None:
+    text = "Setelah pertemuan bilateral di Klow, Ardana akan bertolak ke Szohod."
+    assert [(e.type, e.mode) for e in run(extract, text)] == [("CONSULT", "meeting")]
+
+
+def test_a_happening_in_a_conditional_clause_is_not_reported(extract: EventExtractor) -> None:
+    text = "Ardana said that if the two ministers agree at the Klow meeting, a statement will follow."
+    assert run(extract, text) == []
+
+
+def test_a_date_is_not_carried_over_from_another_kind_of_happening(extract: EventExtractor) -> None:
+    text = ("Pasukan Borduria dan Syldavia bentrok di dekat Klow pada 1 Maret 2025. "
+            "Kedua negara kemudian sepakat melakukan gencatan senjata.")
+    events = {e.type: e for e in run(extract, text)}
+    assert events["ASSAULT"].date is not None and events["ASSAULT"].date.start == "2025-03-01"
+    assert events["RETREAT"].date is None
+
+
+def test_a_date_is_carried_over_to_a_report_of_the_same_kind(extract: EventExtractor) -> None:
+    text = "Ardana bertemu Kessel di Klow pada 1 Maret 2025. Pertemuan tersebut membahas perdagangan."
+    events = run(extract, text)
+    assert len(events) == 1 and events[0].date is not None and events[0].date.start == "2025-03-01"
+
+
+def test_a_time_of_day_without_a_date_takes_no_date_from_its_sentence(extract: EventExtractor) -> None:
+    text = ("Borduria and Syldavia agreed to an immediate ceasefire, effective at 12pm (local time), to end all "
+            "hostilities along their border and halt the conflict that broke out on March 1.")
+    events = {e.type: e for e in run(extract, text)}
+    assert events["RETREAT"].date is None
+    assert events["ASSAULT"].date is not None and events["ASSAULT"].date.start == "2025-03-01"
+
+
+@pytest.mark.parametrize("text", [
+    "Ardana bertemu dengan Kessel, PM Syldavia periode 2001–2006, di Klow.",
+    "Ardana bertemu dengan Kessel, yang menjabat sejak tahun 2020, di Klow.",
+    "Ardana bertemu dengan Kessel selaku Ketua Dewan Syldavia tahun 2024 di Klow.",
+])
+def test_a_tenure_or_title_date_is_not_an_event_date(extract: EventExtractor, text: str) -> None:
+    events = run(extract, text)
+    assert [e.type for e in events] == ["CONSULT"]
+    assert events[0].date is None
+
+
+def test_a_future_clause_date_does_not_date_a_past_meeting(extract: EventExtractor) -> None:
+    text = ("The border committee meeting between Borduria and Syldavia, held in Klow, reached a deal, "
+            "which will take effect on December 27.")
+    events = [e for e in run(extract, text, published=None) if e.type == "CONSULT"]
+    assert len(events) == 1 and events[0].date is None
+
+
+def test_a_later_sentence_that_refers_back_gives_the_date(extract: EventExtractor) -> None:
+    text = "Borduria dan Syldavia menandatangani perjanjian perdagangan. Kerja sama ini diteken di Klow, Senin (3/3)."
+    events = run(extract, text)
+    assert events[0].type == "AGREE"
+    assert events[0].date is not None and events[0].date.start == "2025-03-03"
+
+
+def test_an_undated_visit_takes_the_date_of_its_announced_schedule(extract: EventExtractor) -> None:
+    text = ("Presiden Syldavia menyambut Ardana pada kunjungan resmi pertamanya ke Syldavia.\n\n"
+            "Ardana akan melakukan kunjungan resmi ke Syldavia pada 3-4 Maret.")
+    visits = [e for e in run(extract, text, published=None) if e.mode == "visit"]
+    assert len(visits) == 1
+    assert visits[0].date is not None and (visits[0].date.start, visits[0].date.end) == ("--03-03", "--03-04")
+
+
+def test_visit_setting_makes_the_visitor_actor_and_the_host_target(extract: EventExtractor) -> None:
+    text = "Dalam kunjungan resmi ke Syldavia, Menteri Borduria bertemu dengan Menteri Syldavia di Klow kemarin."
+    events = run(extract, text)
+    assert [(e.type, e.mode) for e in events] == [("CONSULT", "visit")]
+    assert events[0].actors == ["BRD"] and events[0].targets == ["SYL"]
+
+
+def test_meetings_of_two_named_bodies_are_two_happenings(extract: EventExtractor) -> None:
+    doc = make("The meeting of the Border Committee was held in Klow. The meeting of the Security Council "
+               "was held in Klow on March 4.")
+    for name, eid in (("Border Committee", "org:bc"), ("Security Council", "org:sc")):
+        at = doc.text.index(name)
+        doc.mentions.append(Mention(at, at + len(name), name, "ORG", entity_id=eid))
+        doc.entities.append(Entity(eid, "ORG", name))
+    doc.mentions.sort(key=lambda m: m.start)
+    assert len([e for e in extract(doc).events if e.mode == "meeting"]) == 2
