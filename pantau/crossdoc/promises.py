@@ -4,9 +4,10 @@
   (`pantau/data/action-kinds.tsv`), compatible due dates and a shared ordinal when both give one, and either the
   same due date or most content words of the action in common.
 - Fulfilment: an event of the kind the action calls for (a promised visit ↔ CONSULT visit, a signing ↔ AGREE,
-  an exercise or exchange ↔ COOPERATE, a ceasefire ↔ RETREAT, aid ↔ AID), whose countries agree with the
-  parties, with the same ordinal when both give one, dated inside the due window when there is one, otherwise
-  on or after the day the promise was published and within `OPEN_WINDOW` of it. A promise of a numbered
+  an exercise or exchange ↔ COOPERATE, a ceasefire ↔ RETREAT, aid ↔ AID) that involves two of the parties
+  (the one party when only one is named), with the same ordinal when both give one, dated inside the due
+  window when there is one, otherwise on or after the day the promise was published and within
+  `OPEN_WINDOW` of it. A promise of a numbered
   edition (beyond the first) is kept only by that edition. A promise without a year (published undated) is
   matched only to year-less or exactly dated, short events whose dates agree with its month and day.
 - Status against the newest document in the store: fulfilled, overdue (due window over, nothing found),
@@ -151,8 +152,8 @@ def fulfils(c: CommitmentReport, e: EventReport) -> bool:
         return False
     if e.type != c.kind.type or (c.kind.mode and e.mode and e.mode != c.kind.mode):
         return False
-    if c.parties and e.countries and not (c.parties & e.countries):
-        return False
+    if c.parties and e.countries and len(c.parties & e.countries) < min(2, len(c.parties)):
+        return False  # two sides promised: the event must involve both (one shared neighbour is not enough)
     if c.ordinal is not None and e.ordinal != c.ordinal and (c.ordinal > 1 or e.ordinal is not None):
         return False  # "the 14th" is kept only by an event known to be the 14th ("the first" need not say so)
     if isinstance(c.due, Yearless) and isinstance(e.when, Interval) and not (

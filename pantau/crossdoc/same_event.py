@@ -1,15 +1,16 @@
 """Are two event reports from different documents the same real-world event?
 
 The test is symmetric and uses only what both reports say:
-- same PLOVER `type`; the same `mode` when both give one (a visit and the talks during it stay apart);
+- same PLOVER `type`; the same `mode` when both give one, up to `MODE_FAMILIES` (a visit and the talks during it
+  stay apart; a committee's 'meeting' and its 'conference' do not);
 - countries: when both name countries, one set contains the other or they share at least half of the union
   (reports list the sides partially: "Thailand and Cambodia" vs "Thailand, Cambodia and the Malaysian host");
 - the same `ordinal` when both give one, and compatible `mechanism` names (the 12th and the 13th conference are
   two events);
 - dates that overlap (see `pantau.crossdoc.when`); an undated report counts as "shortly before its page";
 - no two places in different countries.
-When neither report carries a date nor a publication date, only reports that agree on the place or on the
-mechanism are joined: too little is known otherwise. Two reports of one document are never the same event
+When neither report carries a date nor a publication date, only reports that agree on the place, the mechanism
+or the edition number are joined: too little is known otherwise. Two reports of one document are never the same event
 (the document stage has already merged its own repetitions).
 """
 
@@ -84,10 +85,24 @@ def mechanisms_agree(a: str | None, b: str | None) -> bool:
     return len(wa & wb) * 2 >= min(len(wa), len(wb))
 
 
+MODE_FAMILIES: dict[str, str] = {
+    "meeting": "talks", "conference": "talks", "talks": "talks", "summit": "talks", "dialogue": "talks",
+    "consultation": "talks", "session": "talks",
+}
+"""Modes that name one happening in different words (a 'meeting' of the border committee is its 'conference');
+other modes (visit, call, signing...) stand for themselves."""
+
+
+def modes_agree(a: str | None, b: str | None) -> bool:
+    if not a or not b:
+        return True
+    return MODE_FAMILIES.get(a, a) == MODE_FAMILIES.get(b, b)
+
+
 def same_event(a: EventReport, b: EventReport) -> bool:
     if a.doc == b.doc or a.type != b.type:
         return False
-    if a.mode and b.mode and a.mode != b.mode:
+    if not modes_agree(a.mode, b.mode):
         return False
     if a.ordinal is not None and b.ordinal is not None and a.ordinal != b.ordinal:
         return False
@@ -102,7 +117,8 @@ def same_event(a: EventReport, b: EventReport) -> bool:
         return False
     if dates is None or _both_guessed(a.when, b.when):
         # too little known in time: ask for positive agreement on the place or the series
-        return bool((a.place and a.place == b.place) or (a.mechanism and b.mechanism))
+        return bool((a.place and a.place == b.place) or (a.mechanism and b.mechanism)
+                    or (a.ordinal is not None and a.ordinal == b.ordinal))
     return bool(a.countries & b.countries) or not (a.countries and b.countries)
 
 

@@ -246,3 +246,23 @@ def test_editions_of_a_series_form_one_mechanism_with_held_and_planned_instances
     assert sorted(len(m.instances) for m in herons) == [1, 2]
     assert all(m.id.startswith("mechanism:") for m in mechanisms)
     assert gather(reversed(items)) == mechanisms
+
+
+def test_a_committee_meeting_and_its_conference_with_one_edition_number_are_one_event() -> None:
+    meeting = ev("a", mode="meeting", ordinal=42, date=("--08-09", "--08-09"), published=None)
+    conference = ev("b", mode="conference", ordinal=42, date=("2022-08-08", "2022-08-10"), published=None)
+    assert same_event(meeting, conference)
+    assert not same_event(meeting, ev("c", mode="visit", ordinal=42, date=("2022-08-09", "2022-08-09")))
+    # nothing known in time: the same edition number is positive agreement, another one is not
+    assert same_event(ev("d", mode="meeting", ordinal=7, published=None), ev("e", mode="talks", ordinal=7,
+                                                                              published=None))
+    assert not same_event(ev("d", mode="meeting", ordinal=7, published=None), ev("e", mode="talks", ordinal=8,
+                                                                                  published=None))
+
+
+def test_a_two_party_promise_needs_both_parties_in_the_event(lexicon: ActionLexicon) -> None:
+    c = promise(lexicon, "p", "kunjungan resmi ke Syldavia", due=("2025-12-11", "2025-12-12"), parties=("BRD", "SYL"))
+    assert fulfils(c, ev("q", date=("2025-12-11", "2025-12-11"), countries=("BRD", "SYL", "ZMB")))
+    assert not fulfils(c, ev("q", date=("2025-12-11", "2025-12-11"), countries=("ZMB", "SYL")))
+    lone = promise(lexicon, "p", "kunjungan resmi", due=("2025-12-11", "2025-12-12"), parties=("BRD",))
+    assert fulfils(lone, ev("q", date=("2025-12-11", "2025-12-11"), countries=("ZMB", "BRD")))
