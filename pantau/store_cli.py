@@ -46,6 +46,7 @@ from .store.query import (
     ENTITY_FIELDS,
     EVENT_FIELDS,
     FIGURE_FIELDS,
+    MECHANISM_FIELDS,
     EventFilter,
     Field,
     Row,
@@ -54,6 +55,7 @@ from .store.query import (
     find_entities,
     find_events,
     find_figures,
+    find_mechanisms,
     stored_records,
 )
 from .store.show import SHOW_FIELDS
@@ -279,17 +281,32 @@ def figures(db: str, metric: str | None, fmt: str | None) -> None:
 
 
 @click.command()
+@db_option
+@click.option("--country", callback=_country, default=None, metavar="ISO3", help="Mechanisms this country is in.")
+@format_option
+def mechanisms(db: str, country: str | None, fmt: str | None) -> None:
+    """Recurring cooperation mechanisms (numbered conferences, named exercises, committees) with their editions.
+
+    Example: pantau mechanisms --country VNM; then pantau show mechanism:ID
+    """
+    rows = _query(db, lambda conn: find_mechanisms(conn, country=country))
+    _emit(rows, MECHANISM_FIELDS, ("id", "countries", "held", "planned", "last_ordinal", "last_date", "name"), fmt)
+
+
+@click.command()
 @click.argument("item_id", metavar="ID")
 @db_option
 @format_option
 def show(item_id: str, db: str, fmt: str | None) -> None:
-    """Everything known about a document, an event (DOC/EVENT) or an entity, with evidence sentences.
+    """Everything known about a document, an event (DOC/EVENT or ev-...), a commitment (cm-...), a mechanism
+    (mechanism:...) or an entity, with evidence sentences.
 
     Example: pantau show person:hun-sen
     """
     rows = _query(db, lambda conn: show_rows(conn, item_id))
     if not rows:
-        raise click.ClickException(f"no document, event (DOC/EVENT) or entity {item_id!r} in the store")
+        raise click.ClickException(f"no document, event (DOC/EVENT or ev-...), commitment (cm-...), mechanism or "
+                                   f"entity {item_id!r} in the store")
     _emit(rows, SHOW_FIELDS, ("kind", "id", "summary", "evidence"), fmt)
 
 

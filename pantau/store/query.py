@@ -69,6 +69,7 @@ class EventFilter:
     doc: str | None = None
     event: str | None = None
     participant: str | None = None
+    kb_id: str | None = None
     limit: int | None = None
 
 
@@ -114,6 +115,8 @@ def find_events(conn: Connection, f: EventFilter = EventFilter()) -> list[Row]:
         where.append(e.c.doc_id == f.doc)
     if f.event is not None:
         where.append(e.c.event_id == f.event)
+    if f.kb_id is not None:
+        where.append(e.c.kb_id == f.kb_id)
     q = select(e).where(*where).order_by(e.c.date_start.desc().nulls_last(), e.c.doc_id, e.c.event_id)
     if f.limit is not None:
         q = q.limit(f.limit)
@@ -137,12 +140,17 @@ def newest_published(conn: Connection) -> str | None:
     return conn.execute(select(func.max(schema.documents.c.published))).scalar_one_or_none()
 
 
-def find_commitments(conn: Connection, *, status: str | None = None, doc: str | None = None) -> list[Row]:
+def find_commitments(conn: Connection, *, status: str | None = None, doc: str | None = None,
+                     kb_id: str | None = None, fulfilled_by: str | None = None) -> list[Row]:
     c, kf = schema.commitments, schema.kb_fulfilment
     q = select(c, kf.c.event_kb_id).outerjoin(kf, kf.c.commitment_kb_id == c.c.kb_id) \
         .order_by(c.c.due_end.asc().nulls_last(), c.c.doc_id, c.c.commitment_id)
     if doc is not None:
         q = q.where(c.c.doc_id == doc)
+    if kb_id is not None:
+        q = q.where(c.c.kb_id == kb_id)
+    if fulfilled_by is not None:
+        q = q.where(kf.c.event_kb_id == fulfilled_by)
     found = list(conn.execute(q))
     newest = newest_published(conn)
     parties = _lists(conn, schema.commitment_parties, ("doc_id", "commitment_id"), "country",
@@ -214,3 +222,32 @@ def mentions_of(conn: Connection, entity_id: str) -> list[Row]:
     q = (select(m.c.doc_id, m.c.start_char, m.c.end_char, d.c.text).join(d, d.c.id == m.c.doc_id)
          .where(m.c.entity_id == entity_id).order_by(m.c.doc_id, m.c.n))
     return [dict(r._mapping) for r in conn.execute(q)]
+
+
+MECHANISM_FIELDS = parse_fields("id name countries:list held:int planned:int last_ordinal:int last_date")
+INSTANCE_FIELDS = parse_fields("mechanism ref kind ordinal:int date")
+
+
+def find_mechanisms(conn: Connection, *, country: str | None = None, mechanism: str | None = None) -> list[Row]:
+    """Recurring mechanisms (`pantau.store.links` gathers them) with counts of held and planned instances."""
+    m, i = schema.mechanisms, schema.mechanism_instances
+    q = select(m).order_by(m.c.id)
+    if mechanism is not None:
+        q = q.where(m.c.id == mechanism)
+    instances: dict[str, list[Any]] = {}
+    for r in conn.execute(select(i).order_by(i.c.mechanism_id, i.c.ordinal, i.c.date, i.c.ref)):
+        instances.setdefault(r.mechanism_id, []).append(r)
+    out = []
+    for r in conn.execute(q):
+        countries = json.loads(r.countries)
+        if country is not None and country not in countries:
+            continue
+        mine = instances.get(r.id, [])
+        held = [x for x in mine if x.kind == "event"]
+        last = max(held, key=lambda x: (x.ordinal or 0, x.date or ""), default=None)
+        out.append({"id": r.id, "name": r.name, "countries": countries, "held": len(held),
+                    "planned": len(mine) - len(held), "last_ordinal": None if last is None else last.ordinal,
+                    "last_date": None if last is None else last.date,
+                    "instances": [{"mechanism": r.id, "ref": x.ref, "kind": x.kind, "ordinal": x.ordinal,
+                                   "date": x.date} for x in mine]})
+    return out

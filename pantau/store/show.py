@@ -2,8 +2,11 @@
 
 Decisions:
 
-- The id is tried as an event (`DOC/EVENT`, split at the last "/"), then as a document id, then as an entity
-  id (`person:hun-sen`); document ids may contain "/" or ":", so each reading is checked against the store.
+- The id is tried as a knowledge-base event (`ev-…`: every report of it, and the promises it kept), a
+  knowledge-base commitment (`cm-…`: every report, and the event that kept it), a mechanism
+  (`mechanism:…`: its held and planned instances), an event report (`DOC/EVENT`, split at the last "/"), a
+  document id, then an entity id (`person:hun-sen`); document ids may contain "/" or ":", so each reading is
+  checked against the store.
 - The answer is a list of flat rows `kind, id, doc, summary, evidence, start, end`: one for the item itself,
   then one per related fact (an entity's mentions and events; a document's entities, events, commitments
   and figures), so a table, CSV and JSONL all print the same thing.
@@ -26,6 +29,7 @@ from .query import (
     find_entities,
     find_events,
     find_figures,
+    find_mechanisms,
     mentions_of,
     parse_fields,
 )
@@ -92,8 +96,37 @@ def _mention_rows(conn: Connection, entity_id: str) -> list[Row]:
     return out
 
 
+def _knowledge_rows(conn: Connection, item_id: str) -> list[Row]:
+    """A knowledge-base event, commitment or mechanism with what is linked to it; empty when none matches."""
+    if item_id.startswith("ev-"):
+        reports = find_events(conn, EventFilter(kb_id=item_id))
+        if reports:
+            return [*_event_rows(reports), *_commitment_rows(find_commitments(conn, fulfilled_by=item_id))]
+    if item_id.startswith("cm-"):
+        reports = find_commitments(conn, kb_id=item_id)
+        if reports:
+            kept = reports[0]["fulfilled_by"]
+            return [*_commitment_rows(reports), *(_event_rows(find_events(conn, EventFilter(kb_id=kept))) if kept
+                                                  else [])]
+    if item_id.startswith("mechanism:"):
+        found = find_mechanisms(conn, mechanism=item_id)
+        if found:
+            m = found[0]
+            rows = [_row("mechanism", m["id"], None, f"{m['name']} ({_join(m['countries'])}): {m['held']} held, "
+                                                     f"{m['planned']} planned")]
+            for inst in m["instances"]:
+                edition = f"#{inst['ordinal']} " if inst["ordinal"] is not None else ""
+                rows.append(_row("instance", inst["ref"], None, f"{edition}{inst['kind']} {inst['date'] or ''}"))
+                rows += _knowledge_rows(conn, inst["ref"])[:1]
+            return rows
+    return []
+
+
 def show(conn: Connection, item_id: str) -> list[Row]:
-    """The rows for `item_id`; empty when the store has no such event, document or entity."""
+    """The rows for `item_id`; empty when the store has no such item."""
+    known = _knowledge_rows(conn, item_id)
+    if known:
+        return known
     doc_id, _, event_id = item_id.rpartition("/")
     if doc_id:
         events = find_events(conn, EventFilter(doc=doc_id, event=event_id))

@@ -145,3 +145,25 @@ def test_replacing_a_document_removes_its_links(tmp_path) -> None:
     assert {r["doc"] for r in _event_of(events, "s-orig")["reports"]} == {"s-orig", "s-en"}
     assert not list(itertools.chain.from_iterable(
         [r for r in e["reports"] if r["doc"] == "s-copy"] for e in events))
+
+
+def test_mechanisms_and_show_present_groups_with_all_their_reports(tmp_path) -> None:
+    from tests.store.conftest import invoke
+
+    db = str(tmp_path / "kb.db")
+    events, commitments, _ = ingest(db, corpus())
+    listed = [json.loads(line) for line in invoke("mechanisms", "--db", db, "--format", "jsonl").output.splitlines()]
+    series = next(m for m in listed if "Borduria-Syldavia" in m["name"])
+    assert (series["held"], series["planned"], series["last_ordinal"]) == (2, 1, 13)
+    assert series["countries"] == ["BRD", "SYL"]
+    shown = invoke("show", series["id"], "--db", db, "--format", "jsonl")
+    kinds = [json.loads(line)["kind"] for line in shown.output.splitlines()]
+    assert kinds[0] == "mechanism" and kinds.count("instance") == 3
+    visit = _event_of(events, "s-orig")["id"]
+    reports = [json.loads(line) for line in invoke("show", visit, "--db", db, "--format", "jsonl").output.splitlines()]
+    assert {r["doc"] for r in reports} == {"s-orig", "s-copy", "s-en"}
+    kept = next(c for c in commitments if c["status"] == "fulfilled")
+    shown = invoke("show", kept["id"], "--db", db, "--format", "jsonl")
+    rows = [json.loads(line) for line in shown.output.splitlines()]
+    assert [r["kind"] for r in rows] == ["commitment", "event"]
+    assert invoke("show", "mechanism:nothing", "--db", db).exit_code != 0
