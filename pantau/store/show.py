@@ -18,9 +18,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import Connection
+from sqlalchemy import Connection, select
 
 from ..stages.sentences import split_sentences
+from . import schema
 from .query import (
     EventFilter,
     Row,
@@ -135,8 +136,11 @@ def show(conn: Connection, item_id: str) -> list[Row]:
     docs = find_documents(conn, doc=item_id)
     if docs:
         d = docs[0]
+        copy_of = conn.execute(select(schema.doc_duplicates.c.duplicate_of)
+                               .where(schema.doc_duplicates.c.doc_id == d["id"])).scalar_one_or_none()
         head = _row("document", d["id"], d["id"], f"{d['title'] or ''} | {d['published'] or 'undated'} | "
-                                                  f"{d['language'] or '?'} | {d['url'] or ''}")
+                                                  f"{d['language'] or '?'} | {d['url'] or ''}"
+                                                  + (f" | near-duplicate of {copy_of}" if copy_of else ""))
         entities = [_row("entity", e["id"], d["id"], _entity_summary(e))
                     for e in find_entities(conn, doc=d["id"])]
         return [head, *entities, *_event_rows(find_events(conn, EventFilter(doc=d["id"]))),

@@ -167,3 +167,5 @@ def test_mechanisms_and_show_present_groups_with_all_their_reports(tmp_path) -> 
     rows = [json.loads(line) for line in shown.output.splitlines()]
     assert [r["kind"] for r in rows] == ["commitment", "event"]
     assert invoke("show", "mechanism:nothing", "--db", db).exit_code != 0
+    head = json.loads(invoke("show", "s-copy", "--db", db, "--format", "jsonl").output.splitlines()[0])
+    assert head["summary"].endswith("near-duplicate of s-orig")
