@@ -21,7 +21,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from sqlalchemy import Connection, Table, exists, func, select
+from sqlalchemy import Connection, Table, exists, func, intersect, select, tuple_
 from sqlalchemy.sql.elements import ColumnElement
 
 from . import schema
@@ -97,9 +97,14 @@ def _evidence(r: Any) -> Row:
 def find_events(conn: Connection, f: EventFilter = EventFilter()) -> list[Row]:
     e, ec = schema.events, schema.event_countries
     where: list[ColumnElement[bool]] = []
-    for country in f.countries:
+    if len(f.countries) == 1:
+        # newest events first, each checked: an index probe per event, few events read for a common country
         where.append(exists().where(ec.c.doc_id == e.c.doc_id, ec.c.event_id == e.c.event_id,
-                                    ec.c.country == country))
+                                    ec.c.country == f.countries[0]))
+    elif f.countries:
+        # several countries rarely meet: intersect each country's index range first, then read those events
+        both = intersect(*(select(ec.c.doc_id, ec.c.event_id).where(ec.c.country == c) for c in f.countries))
+        where.append(tuple_(e.c.doc_id, e.c.event_id).in_(select(both.subquery())))
     if f.participant:
         p = schema.event_participants
         where.append(exists().where(p.c.doc_id == e.c.doc_id, p.c.event_id == e.c.event_id,
