@@ -67,12 +67,17 @@ def same_series(a: SeriesItem, b: SeriesItem) -> bool:
 
 
 def gather(items: Iterable[SeriesItem]) -> list[Mechanism]:
-    """Group items into mechanisms; pairwise within a first-word block (names are short, blocks small)."""
+    """Group items into mechanisms: names compared pairwise within a shared-word block (names are short, blocks
+    small), and the items of one knowledge-base event always together."""
     items = sorted(items, key=lambda i: (i.kind, i.ref))
     uf = UnionFind()
     blocks: dict[str, list[int]] = defaultdict(list)
+    by_ref: dict[str, int] = {}
     for n, item in enumerate(items):
         uf.add(("", str(n)))
+        if item.ref in by_ref:  # one event reported under two names (Indonesian and English) is one series
+            uf.union(("", str(n)), ("", str(by_ref[item.ref])))
+        by_ref.setdefault(item.ref, n)
         for word in series_key(item.name):
             for m in blocks[word]:
                 if same_series(item, items[m]):
@@ -84,7 +89,7 @@ def gather(items: Iterable[SeriesItem]) -> list[Mechanism]:
         name = display_name(max(group, key=lambda i: (i.kind == "event", len(series_key(i.name)), i.name)).name)
         countries = sorted(set().union(*(i.countries for i in group)))
         instances = sorted(
-            {Instance(i.ref, i.kind, i.ordinal, i.date) for i in group},
+            {Instance(i.ref, i.kind, i.ordinal, i.date) for i in {i.ref: i for i in group}.values()},
             key=lambda x: (x.ordinal is None, x.ordinal or 0, x.date or "", x.ref),
         )
         out.append(Mechanism(f"mechanism:{slug(name)}", name, countries, instances))
@@ -95,25 +100,30 @@ _ORDINAL_TEXT = re.compile(r"\s*\b(?:ke-?\s*\d+|the\s+\d+(?:st|nd|rd|th)|\d+(?:s
                            re.IGNORECASE)
 
 
+_CAP = r"(?:[A-Z][\w()'’/-]*)"
+_LINK = r"(?:dan|and|of|the|antara|between)"
 _SERIES_IN_TEXT = re.compile(
-    r"(?P<name>(?:(?:[A-Z][\w()'’/-]*|dan|and|of|the)\s+){0,10}[A-Z][\w()'’/-]*)\s+ke-?\s?(?P<id>\d{1,3})\b"
-    r"|\b(?:the\s+)?(?P<en>\d{1,3})(?:st|nd|rd|th)\s+(?P<ename>(?:[A-Z][\w()'’/-]*\s*){1,10})"
-    r"|\bke-?\s?(?P<bare>\d{1,3})\b|\b(?P<first>pertama|first)\b"
+    rf"(?P<pre>(?:{_CAP}\s+(?:{_LINK}\s+)?){{0,10}}){_CAP}?\s*\b[Kk]e-?\s?(?P<id>\d{{1,3}})\b"
+    rf"(?P<post>(?:,?\s+(?:{_LINK}\s+)?{_CAP}){{0,10}})"
+    rf"|\b(?:the\s+)?(?P<en>\d{{1,3}})(?:st|nd|rd|th)\s+(?P<ename>(?:{_CAP}\s*){{1,10}})"
+    rf"|\b(?P<first>pertama|first)\b"
 )
 
 
 def series_in(text: str) -> tuple[str | None, int | None]:
-    """The numbered series a commitment announces, e.g. 'Konferensi Perbatasan ke-14' → ('Konferensi
-    Perbatasan', 14), 'the 4th Border Talks' → ('Border Talks', 4), 'pertukaran yang pertama' → (None, 1)."""
+    """The numbered series a text names, e.g. 'Konferensi Perbatasan ke-14' → ('Konferensi Perbatasan', 14),
+    'Konferensi Ke-11 Komandan Penjaga Perbatasan' → ('Konferensi Komandan Penjaga Perbatasan', 11),
+    'the 4th Border Talks' → ('Border Talks', 4), 'pertukaran yang pertama' → (None, 1)."""
     m = _SERIES_IN_TEXT.search(text)
     if m is None:
         return None, None
     if m.group("id"):
-        return m.group("name").strip(), int(m.group("id"))
+        whole = text[m.start():m.end()]
+        name = re.sub(r"\s*\b[Kk]e-?\s?\d{1,3}\b", "", whole)
+        name = re.sub(rf"^(?:[A-Z]{{2,}}\s*-\s*)|(?:[\s,]+{_LINK})+$", "", name.strip()).strip(" ,")
+        return (name or None), int(m.group("id"))
     if m.group("en"):
         return m.group("ename").strip(), int(m.group("en"))
-    if m.group("bare"):
-        return None, int(m.group("bare"))
     return None, 1
 
 

@@ -106,8 +106,8 @@ def same_event(a: EventReport, b: EventReport) -> bool:
         return False
     if a.ordinal is not None and b.ordinal is not None and a.ordinal != b.ordinal:
         return False
-    if not mechanisms_agree(a.mechanism, b.mechanism):
-        return False
+    if not mechanisms_agree(a.mechanism, b.mechanism) and (a.ordinal is None or a.ordinal != b.ordinal):
+        return False  # one edition number: the names may be in two languages
     if not countries_agree(a.countries, b.countries):
         return False
     if a.place_country and b.place_country and a.place_country != b.place_country:

@@ -232,7 +232,8 @@ def _next_commands(s: DemoSummary, db: str, datasette: bool) -> list[str]:
         lines.append(f"pantau events {at} --country {a} --country {b} --format csv")
     if s.busiest_doc:
         lines.append(f"pantau show {shlex.quote(s.busiest_doc)} {at}")
-    lines += [f"pantau commitments {at} --status overdue", f"pantau entities {at} --type PERSON",
+    lines += [f"pantau commitments {at} --status overdue", f"pantau mechanisms {at}",
+              f"pantau entities {at} --type PERSON",
               f"pantau export events {at} -o demo-events.jsonl"]
     browse = f"datasette {shlex.quote(db)}"
     lines.append(f"{browse}    (browse every table)" if datasette

@@ -277,9 +277,19 @@ def _event_payload(doc: Document, i: int) -> dict[str, Any]:
         "id": ev.id, "type": ev.type, "mode": ev.mode, "actors": list(ev.actors), "targets": list(ev.targets),
         "date": None if ev.date is None else {"start": ev.date.start, "end": ev.date.end},
         "location": None if ev.location is None else {"name": ev.location.name, "country": ev.location.country},
-        "mechanism": ev.mechanism, "ordinal": ev.ordinal, "evidence": ev.evidence.text,
+        "mechanism": ev.mechanism or _series_name(ev.evidence.text, ev.ordinal), "ordinal": ev.ordinal,
+        "evidence": ev.evidence.text,
         "published": doc.published.date if doc.published else None,
     }
+
+
+def _series_name(evidence: str, ordinal: int | None) -> str | None:
+    """The series an event of a numbered edition belongs to, read from its sentence when the events stage gave
+    the edition but no name ("Konferensi Ke-11 Komandan Penjaga Perbatasan ..." → the conference's name)."""
+    if ordinal is None:
+        return None
+    name, found = series_in(evidence)
+    return name if found == ordinal else None
 
 
 def _commitment_payload(doc: Document, i: int) -> dict[str, Any]:

@@ -266,3 +266,22 @@ def test_a_two_party_promise_needs_both_parties_in_the_event(lexicon: ActionLexi
     assert not fulfils(c, ev("q", date=("2025-12-11", "2025-12-11"), countries=("ZMB", "SYL")))
     lone = promise(lexicon, "p", "kunjungan resmi", due=("2025-12-11", "2025-12-12"), parties=("BRD",))
     assert fulfils(lone, ev("q", date=("2025-12-11", "2025-12-11"), countries=("ZMB", "BRD")))
+
+
+def test_series_names_around_the_edition_number() -> None:
+    from pantau.crossdoc.mechanisms import series_in
+
+    assert series_in("KLOW - Konferensi Ke-7 Komandan Perbatasan Borduria dan Syldavia digelar") == \
+        ("Konferensi Komandan Perbatasan Borduria dan Syldavia", 7)
+    assert series_in("the 8th Joint Border Commission met") == ("Joint Border Commission", 8)
+    assert series_in("kunjungan ke-3 ke Syldavia") == (None, 3)
+    assert series_in("akan berkunjung") == (None, None)
+
+
+def test_one_edition_named_in_two_languages_is_one_event() -> None:
+    a = ev("a", mode="conference", ordinal=7, date=("2024-03-12", "2024-03-13"),
+           mechanism="Konferensi Komandan Perbatasan")
+    b = ev("b", mode="conference", ordinal=7, date=("2024-03-12", "2024-03-13"), mechanism="Border Conference")
+    assert same_event(a, b)
+    c = ev("c", mode="conference", date=("2024-03-12", "2024-03-13"), mechanism="Golden Heron")
+    assert not same_event(a, c)
