@@ -23,6 +23,11 @@ Decisions:
   then national capitals, then by type (province > region > city > regency > district), then by
   population. Capitals come before type because a bare ``Vientiane`` or ``Phnom Penh`` in news means
   the city, not the same-named province.
+* **One fold per document.** The scans take an optional ``folded`` text (:func:`fold_text` of the same
+  text), so a caller that scans one document for countries and places folds it once.
+* **Phrase lists** of the grammars (titles, known organisations, site words) are matched the same way,
+  by :class:`PhraseMatcher`: one automaton pass instead of a regex alternation of hundreds of literals,
+  which Python's ``re`` tries one by one at every position of the text.
 """
 
 from __future__ import annotations
@@ -31,7 +36,7 @@ import csv
 import gzip
 import io
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -58,15 +63,11 @@ def _fold_char(char: str) -> str:
 
 
 def _fold_table() -> MappingProxyType[int, str]:
-    """Translation table for Latin (incl. Vietnamese) letters and separators."""
+    """Translation table for Latin (incl. Vietnamese) letters and separators. Characters that fold to
+    themselves are in it too: for a character missing from its table ``str.translate`` raises and
+    catches a ``LookupError``, which made folding a plain-letter text twice as slow."""
     codepoints = [*range(0x0000, 0x0250), *range(0x1E00, 0x1F00), *range(0x2010, 0x2020), 0x00A0]
-    table: dict[int, str] = {}
-    for code in codepoints:
-        char = chr(code)
-        folded = _fold_char(char)
-        if folded != char:
-            table[code] = folded
-    return MappingProxyType(table)
+    return MappingProxyType({code: _fold_char(chr(code)) for code in codepoints})
 
 
 _FOLD = _fold_table()
@@ -147,11 +148,6 @@ def _mode_ok(entry: _Entry, surface: str, text: str, start: int) -> bool:
     return not (surface.isupper() and len(surface) > 3) and not _is_sentence_initial(text, start)
 
 
-def _bounded(text: str, start: int, end: int) -> bool:
-    """Unicode word-boundary check on both sides of ``text[start:end]``."""
-    return (start == 0 or not text[start - 1].isalnum()) and (end == len(text) or not text[end].isalnum())
-
-
 def _read_tsv(raw: bytes) -> Iterator[dict[str, str]]:
     """Rows of a TSV with a header line (no quoting)."""
     yield from csv.DictReader(io.StringIO(raw.decode("utf-8")), delimiter="\t", quoting=csv.QUOTE_NONE)
@@ -213,22 +209,26 @@ class Gazetteer:
                 return entry.iso3
         return None
 
-    def find_countries(self, text: str) -> list[Match]:
-        """Country names, abbreviations and demonyms in ``text`` (leftmost-longest, word-bounded)."""
+    def find_countries(self, text: str, *, folded: str | None = None) -> list[Match]:
+        """Country names, abbreviations and demonyms in ``text`` (leftmost-longest, word-bounded);
+        ``folded`` is ``fold_text(text)`` when the caller has it already."""
         return [
             Match(start, end, text[start:end], entry.kind, entry.iso3, ambiguous=entry.ambiguous)
-            for start, end, entry in self._scan(self._countries, text)
+            for start, end, entry in self._scan(self._countries, text, folded)
         ]
 
-    def find_places(self, text: str, countries_in_doc: set[str] | None = None) -> list[Match]:
+    def find_places(
+        self, text: str, countries_in_doc: set[str] | None = None, *, folded: str | None = None
+    ) -> list[Match]:
         """Places in ``text``; same-named places are resolved with the document's countries.
 
-        ``countries_in_doc`` defaults to the countries :meth:`find_countries` finds in ``text``.
+        ``countries_in_doc`` defaults to the countries :meth:`find_countries` finds in ``text``;
+        ``folded`` is ``fold_text(text)`` when the caller has it already.
         """
         if countries_in_doc is None:
-            countries_in_doc = {m.iso3 for m in self.find_countries(text) if m.iso3}
+            countries_in_doc = {m.iso3 for m in self.find_countries(text, folded=folded) if m.iso3}
         matches = []
-        for start, end, entry in self._scan(self._places, text):
+        for start, end, entry in self._scan(self._places, text, folded):
             candidates = tuple(self.places[i] for i in entry.place_ids)
             best = self._pick(candidates, countries_in_doc)
             matches.append(
@@ -258,25 +258,72 @@ class Gazetteer:
         )
 
     @staticmethod
-    def _scan(automaton: ahocorasick.Automaton, text: str) -> list[tuple[int, int, _Entry]]:
+    def _scan(automaton: ahocorasick.Automaton, text: str, folded: str | None) -> list[tuple[int, int, _Entry]]:
         """Word-bounded, mode-checked hits, reduced to leftmost-longest non-overlapping ones."""
         if automaton.kind != ahocorasick.AHOCORASICK:
             return []
         hits = []
-        for last, (length, entries) in automaton.iter(fold_text(text)):
-            start, end = last - length + 1, last + 1
-            if not _bounded(text, start, end):
-                continue
+        n = len(text)
+        for last, (length, entries) in automaton.iter(fold_text(text) if folded is None else folded):
+            end = last + 1
+            start = end - length
+            if (start and text[start - 1].isalnum()) or (end < n and text[end].isalnum()):
+                continue  # not word-bounded (module docstring)
             surface = text[start:end]
-            entry = next((e for e in entries if _mode_ok(e, surface, text, start)), None)
-            if entry is not None:
-                hits.append((start, end, entry))
+            for entry in entries:
+                if _mode_ok(entry, surface, text, start):
+                    hits.append((start, end, entry))
+                    break
         hits.sort(key=lambda h: (h[0], h[0] - h[1]))
         chosen: list[tuple[int, int, _Entry]] = []
         for hit in hits:
             if not chosen or hit[0] >= chosen[-1][1]:
                 chosen.append(hit)
         return chosen
+
+
+class PhraseMatcher:
+    """Exact-spelling phrases in a text, leftmost-longest and non-overlapping, kept only where
+    ``valid(text, start, end)`` holds: the matches of the regex ``(?:p1|p2|...)`` with its alternatives
+    longest first and ``valid`` as its look-arounds (see :func:`word_bounded`). Built once per lexicon."""
+
+    def __init__(self, phrases: Iterable[str], valid: Callable[[str, int, int], bool]) -> None:
+        self.valid = valid
+        self._automaton = ahocorasick.Automaton()
+        for phrase in phrases:
+            if phrase:
+                self._automaton.add_word(phrase, len(phrase))
+        self._automaton.make_automaton()
+
+    def find(self, text: str) -> list[tuple[int, int]]:
+        """``(start, end)`` of each match, in text order."""
+        if self._automaton.kind != ahocorasick.AHOCORASICK:
+            return []
+        valid = self.valid
+        hits = sorted(
+            (last + 1 - length, -length)
+            for last, length in self._automaton.iter(text)
+            if valid(text, last + 1 - length, last + 1)
+        )
+        out: list[tuple[int, int]] = []
+        for start, minus_length in hits:
+            if not out or start >= out[-1][1]:
+                out.append((start, start - minus_length))
+        return out
+
+
+def word_bounded(before: str = "", after: str = "") -> Callable[[str, int, int], bool]:
+    """The look-arounds ``(?<![\\w<before>])`` and ``(?![\\w<after>])``: no word character (a letter,
+    digit or underscore, as in ``re``) and none of the extra characters right before or after a match."""
+    not_before = before + "_"
+    not_after = after + "_"
+
+    def valid(text: str, start: int, end: int) -> bool:
+        if start and (text[start - 1].isalnum() or text[start - 1] in not_before):
+            return False
+        return end == len(text) or not (text[end].isalnum() or text[end] in not_after)
+
+    return valid
 
 
 def _add(automaton: ahocorasick.Automaton, entry: _Entry) -> None:

@@ -15,7 +15,11 @@ Decisions:
   capitalisation flags, digit flags, the form of neighbours at distance 1 and 2 and the shape of
   neighbours at distance 1 (see `FEATURE_SET`). A richer set (length bucket, 2-letter prefix,
   neighbour case at distance 2, word bigrams) scored the same on IDNER dev and tags about twice as
-  slowly, so it was dropped. Per-token features are computed once per distinct token in a document.
+  slowly, so it was dropped.
+- At run time a word's features leave out the attributes the model never saw in training (crfsuite
+  skips those anyway, but only after converting and looking up each string, which is most of the
+  tagging time) and are cached as UTF-8 bytes, which pycrfsuite hands to crfsuite without encoding
+  each string again; the tags are the same. The trainer keeps the full feature set as `str`.
 - `find` splits a document into sentences at `.`, `!`, `?` and at line breaks, because the model was
   trained on sentences (a capital after a full stop is weak evidence of a name); a full stop after a
   short capitalised word ("Dr.", "H.", "Jl.") is taken as an abbreviation, not a sentence end.
@@ -32,7 +36,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import lru_cache, partial
 from importlib import resources
 from pathlib import Path
 
@@ -56,6 +60,7 @@ _TOKEN = re.compile(
     r"|\S"  # any other single character: punctuation, symbols
 )
 _SHAPE_RUNS = re.compile(r"(.)\1+")
+_LINE = re.compile(r"[^\n]+")
 _SENTENCE_END = frozenset(".!?")
 _CACHE_WORDS = 100_000  # word types whose features one NerModel keeps (a few tens of MB at most)
 _ABBREVIATION = re.compile(r"[A-Z][a-z]{0,2}")  # Dr. H. Jl. Ir. Drs. Kol. : a full stop that ends no sentence
@@ -74,6 +79,8 @@ def _shape(word: str) -> str:
 
 _OFFSETS = (-2, -1, 1, 2)
 _PAD = ((), *((f"{d}w=<pad>",) for d in _OFFSETS))  # a position outside the sentence
+Features = tuple[tuple[str | bytes, ...], ...]
+"""The feature groups of one token type (see `_word_features`): `str` for training, bytes at run time."""
 
 
 def _word_features(word: str) -> tuple[tuple[str, ...], ...]:
@@ -100,22 +107,22 @@ def _word_features(word: str) -> tuple[tuple[str, ...], ...]:
     return (tuple(own), *near)
 
 
-def sentence_features(
-    words: Sequence[str], word_features: Callable[[str], tuple[tuple[str, ...], ...]] = _word_features
-) -> list[list[str]]:
+def _known_features(attributes: frozenset[str], word: str) -> tuple[tuple[bytes, ...], ...]:
+    """`_word_features` without the attributes that are not in the model, as UTF-8 bytes (see the
+    module docstring)."""
+    return tuple(tuple(f.encode() for f in group if f in attributes) for group in _word_features(word))
+
+
+def sentence_features(words: Sequence[str], word_features: Callable[[str], Features] = _word_features
+                      ) -> list[list[str | bytes]]:
     """CRF features (binary attribute names) for each token of one sentence; `word_features` may be a
-    cached version of `_word_features`."""
-    types = {w: word_features(w) for w in set(words)}
-    n = len(words)
-    padded = [_PAD, _PAD, *(types[w] for w in words), _PAD, _PAD]
-    out: list[list[str]] = []
-    for i in range(n):
-        row = [*padded[i + 2][0], *padded[i][1], *padded[i + 1][2], *padded[i + 3][3], *padded[i + 4][4]]
-        if i == 0:
-            row.append("BOS")
-        if i == n - 1:
-            row.append("EOS")
-        out.append(row)
+    cached version of `_word_features` (`NerModel` caches `_known_features`)."""
+    padded = [_PAD, _PAD, *map(word_features, words), _PAD, _PAD]
+    out = [[*padded[i + 2][0], *padded[i][1], *padded[i + 1][2], *padded[i + 3][3], *padded[i + 4][4]]
+           for i in range(len(words))]
+    if out:
+        out[0].append("BOS")
+        out[-1].append("EOS")
     return out
 
 
@@ -124,6 +131,8 @@ def spans_from_tags(tags: Sequence[str]) -> list[tuple[int, int, str]]:
     spans: list[tuple[int, int, str]] = []
     start, label = -1, ""
     for i, tag in enumerate([*tags, "O"]):
+        if tag == "O" and not label:
+            continue  # most tags: nothing to close, nothing to open
         prefix, _, kind = tag.partition("-")
         if label and (prefix != "I" or kind != label):
             spans.append((start, i, label))
@@ -137,13 +146,12 @@ def spans_from_tags(tags: Sequence[str]) -> list[tuple[int, int, str]]:
 class NerModel:
     """A loaded CRF tagger. Build with `NerModel.load`; the instance owns its tagger, the model bytes
     (crfsuite reads them in place, so they must live as long as the tagger) and a bounded cache of
-    per-word features (news vocabulary repeats, so most words are looked up, not recomputed)."""
+    per-word features restricted to the model's attributes (news vocabulary repeats, so most words are
+    looked up, not recomputed)."""
 
     tagger: pycrfsuite.Tagger
     model_bytes: bytes
-    word_features: Callable[[str], tuple[tuple[str, ...], ...]] = field(
-        default_factory=lambda: lru_cache(maxsize=_CACHE_WORDS)(_word_features), repr=False, compare=False
-    )
+    word_features: Callable[[str], Features] = field(repr=False, compare=False)
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> NerModel:
@@ -154,7 +162,8 @@ class NerModel:
             data = Path(path).read_bytes()
         tagger = pycrfsuite.Tagger()
         tagger.open_inmemory(data)
-        return cls(tagger, data)
+        attributes = frozenset(tagger.info().attributes)
+        return cls(tagger, data, lru_cache(maxsize=_CACHE_WORDS)(partial(_known_features, attributes)))
 
     def predict(self, tokens: list[str]) -> list[str]:
         """IOB2 tags (`B-PERSON`, `I-ORG`, `O`, ...) for one sentence of tokens."""
@@ -168,7 +177,7 @@ class NerModel:
         the first all lie inside them is not tagged (see the module docstring)."""
         starts, ends = _merged(known)
         found: list[tuple[int, int, str]] = []
-        for sentence in _sentences(text, tokenize(text)):
+        for sentence in _sentences(text):
             if not any(tok[:1].isupper() and not _inside(starts, ends, s, e) for tok, s, e in sentence[1:]):
                 continue
             tags = self.predict([tok for tok, _, _ in sentence])
@@ -195,21 +204,21 @@ def _inside(starts: list[int], ends: list[int], s: int, e: int) -> bool:
     return i >= 0 and e <= ends[i]
 
 
-def _sentences(text: str, tokens: list[tuple[str, int, int]]) -> list[list[tuple[str, int, int]]]:
-    """Group tokens into sentences: a break after `.`, `!`, `?` (not after an abbreviation such as "Dr.")
-    and wherever a line break separates tokens."""
+def _sentences(text: str) -> list[list[tuple[str, int, int]]]:
+    """The tokens of `text` (as `tokenize` gives them) grouped into sentences: a break at every line
+    break (no token spans one, so lines are tokenized one by one) and after `.`, `!`, `?` (not after an
+    abbreviation such as "Dr.")."""
     sentences: list[list[tuple[str, int, int]]] = []
-    current: list[tuple[str, int, int]] = []
-    for token in tokens:
-        if current and "\n" in text[current[-1][2] : token[1]]:
+    for line in _LINE.finditer(text):
+        current: list[tuple[str, int, int]] = []
+        for m in _TOKEN.finditer(text, line.start(), line.end()):
+            token = m.group()
+            current.append((token, m.start(), m.end()))
+            if token in _SENTENCE_END and not (
+                token == "." and len(current) > 1 and _ABBREVIATION.fullmatch(current[-2][0])
+            ):
+                sentences.append(current)
+                current = []
+        if current:
             sentences.append(current)
-            current = []
-        current.append(token)
-        if token[0] in _SENTENCE_END and not (
-            token[0] == "." and len(current) > 1 and _ABBREVIATION.fullmatch(current[-2][0])
-        ):
-            sentences.append(current)
-            current = []
-    if current:
-        sentences.append(current)
     return sentences

@@ -41,6 +41,9 @@ from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import resources
+from itertools import islice
+
+from .gazetteer import PhraseMatcher, word_bounded
 
 _WORD = re.compile(r"[\w'’]+(?:[-.][\w'’]+)*")
 _ACRONYM = re.compile(r" \(([A-Z][A-Za-z]*[A-Z][A-Za-z-]*)\)")
@@ -115,18 +118,15 @@ class OrgFinder:
         self.is_country = is_country
         self.is_title = lambda w: w != "General" and is_title(w)
         self.is_office = is_office
-        known = sorted(lexicon.known, key=len, reverse=True)
-        self._known = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(k) for k in known) + r")(?![\w-])")
-        heads = "|".join(re.escape(h) for h in lexicon.site_heads)
-        self._site_head = re.compile(r"(?<!\w)(?:" + heads + r") (?=[A-Z])")
-        tails = "|".join(re.escape(t) for t in lexicon.site_tails)
-        self._site_tail = re.compile(r"(?:(?<= )(?:" + tails + r"))(?!\w)")
+        self._known = PhraseMatcher(lexicon.known, word_bounded(before="-", after="-"))
+        self._site_head = PhraseMatcher(lexicon.site_heads, _before_capital)
+        self._site_tail = PhraseMatcher(lexicon.site_tails, _after_space)
 
     def find(self, text: str) -> list[OrgSpan]:
         words = [(m.group(), m.start(), m.end()) for m in _WORD.finditer(text)]
         spans = self._head_first(text, words) + self._tail_last(text, words)
-        spans += [OrgSpan(m.start(), m.end(), "org", alias=self.lex.known[m.group()] or None)
-                  for m in self._known.finditer(text)]
+        spans += [OrgSpan(start, end, "org", alias=self.lex.known[text[start:end]] or None)
+                  for start, end in self._known.find(text)]
         spans += self._sites(text)
         out = []
         for sp in spans:
@@ -178,15 +178,15 @@ class OrgFinder:
 
     def _head_first(self, text: str, words: list[tuple[str, int, int]]) -> list[OrgSpan]:
         out: list[OrgSpan] = []
-        i = 0
-        while i < len(words):
-            if words[i][0] not in self.lex.heads:
-                i += 1
+        heads = self.lex.heads
+        after = 0  # words before this index are inside the last run
+        for i in [k for k, (w, _, _) in enumerate(words) if w in heads]:
+            if i < after:
                 continue
             j = self._run(text, words, i)
             if j - i >= 2:
                 out += self._nested(text, words, i, j)
-            i = max(j, i + 1)
+            after = max(j, i + 1)
         return out
 
     def _nested(self, text: str, words: list[tuple[str, int, int]], i: int, j: int) -> list[OrgSpan]:
@@ -219,9 +219,9 @@ class OrgFinder:
 
     def _tail_last(self, text: str, words: list[tuple[str, int, int]]) -> list[OrgSpan]:
         out: list[OrgSpan] = []
-        for j, (w, _, end) in enumerate(words):
-            if w not in self.lex.tails:
-                continue
+        tails = self.lex.tails
+        for j in [k for k, (w, _, _) in enumerate(words) if w in tails]:
+            w, _, end = words[j]
             if text[end : end + 4] == " of ":
                 of_end = self._of_country(text, words, j)
                 if of_end is None and w != "Affairs":
@@ -275,21 +275,31 @@ class OrgFinder:
 
     def _sites(self, text: str) -> list[OrgSpan]:
         out = []
-        for m in self._site_head.finditer(text):
-            words = list(_WORD.finditer(text, m.end()))
-            end = m.end()
-            for w in words[:5]:
-                if w.start() != end + (0 if end == m.end() else 1) or not w.group()[:1].isupper():
+        for head_start, head_end in self._site_head.find(text):
+            name_start = end = head_end + 1  # after the space
+            for w in islice(_WORD.finditer(text, name_start), 5):
+                if w.start() != end + (0 if end == name_start else 1) or not w.group()[:1].isupper():
                     break
                 end = w.end()
-            if end > m.end():
-                out.append(OrgSpan(m.start(), end, "site"))
-        for m in self._site_tail.finditer(text):
-            start = m.start()
-            for w in reversed(list(_WORD.finditer(text, max(0, m.start() - 60), m.start() - 1))):
+            if end > name_start:
+                out.append(OrgSpan(head_start, end, "site"))
+        for tail_start, tail_end in self._site_tail.find(text):
+            start = tail_start
+            for w in reversed(list(_WORD.finditer(text, max(0, tail_start - 60), tail_start - 1))):
                 if w.end() != start - 1 or not w.group()[:1].isupper():
                     break
                 start = w.start()
-            if start < m.start():
-                out.append(OrgSpan(start, m.end(), "site"))
+            if start < tail_start:
+                out.append(OrgSpan(start, tail_end, "site"))
         return out
+
+
+def _before_capital(text: str, start: int, end: int) -> bool:
+    """A site head ("Bandara", "Istana") that starts a word and is followed by a space and a capital."""
+    return not (start and (text[start - 1].isalnum() or text[start - 1] == "_")) and text[end : end + 1] == " " \
+        and "A" <= text[end + 1 : end + 2] <= "Z"
+
+
+def _after_space(text: str, start: int, end: int) -> bool:
+    """A site tail ("Airport", "Palace") after a space that ends a word."""
+    return text[start - 1 : start] == " " and (end == len(text) or not (text[end].isalnum() or text[end] == "_"))

@@ -24,9 +24,11 @@ import csv
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from importlib import resources
 
 from .dates import MONTHS_FULL, WEEKDAYS
+from .gazetteer import PhraseMatcher, word_bounded
 
 TITLE_FILES = ("titles-id.tsv", "titles-en.tsv")
 CONNECTORS = frozenset({"dan", "untuk", "of", "the", "and", "for", "cum", "bagi", "urusan", "on", "to"})
@@ -57,6 +59,10 @@ _NAME_BEFORE = re.compile(
 )
 """A run of capitalised words, a comma and an optional apposition lead, right before an office."""
 MAX_LOWER_ROLE_WORDS = 3
+_CACHE_WORDS = 50_000
+_SPACES = re.compile(" *")
+_NON_SPACE = re.compile(r"\S+")
+_COUNTRY_BEFORE = re.compile(r"([A-Z][\w'’]+?)(?:['’]s)? $")
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,14 +103,16 @@ class TitleGrammar:
                  is_country_word: Callable[[str], bool] = lambda w: False) -> None:
         self.is_country_word = is_country_word
         self.kinds = {t: k for t, k in titles}
-        alts = sorted(self.kinds, key=len, reverse=True)
-        self._pattern = re.compile(r"(?<![\w'’])(?:" + "|".join(re.escape(a) for a in alts) + r")(?![\w'’-])")
+        self._matcher = PhraseMatcher(self.kinds, word_bounded(before="'’", after="'’-"))
         self.title_words = frozenset(
             w.lower() for t, k in self.kinds.items() if k != "honorific" or " " not in t for w in t.split()
         )
         """Words of ranks and offices, and one-word honorifics; the parts of multi-word honorifics ("Tan
         Sri", "Datuk Seri", "Yang Mulia") are left out because they are also given names and surnames."""
         self.is_vocab = is_vocab
+        self._role_words = lru_cache(maxsize=_CACHE_WORDS)(self._is_role_word)
+        """`role_word` answers, kept per word: the chain grammar asks about the same words again at
+        every step of a chain."""
 
     @classmethod
     def load(
@@ -115,11 +123,15 @@ class TitleGrammar:
     def find(self, text: str) -> list[TitleHit]:
         """Title occurrences, longest first at each position, non-overlapping; organisation names that
         hold a title word (kind "org") mask it and are left out."""
-        return [TitleHit(m.start(), m.end(), kind) for m in self._pattern.finditer(text)
-                if (kind := self.kinds[m.group()]) != "org"]
+        kinds = self.kinds
+        return [TitleHit(start, end, kind) for start, end in self._matcher.find(text)
+                if (kind := kinds[text[start:end]]) != "org"]
 
     def role_word(self, word: str) -> bool:
         """True for words that belong in a role rather than in a name."""
+        return self._role_words(word)
+
+    def _is_role_word(self, word: str) -> bool:
         low = word.lower().rstrip(".")
         return low in self.title_words or self.is_vocab(word) or (word.isupper() and len(word) > 1)
 
@@ -181,7 +193,7 @@ class TitleGrammar:
                 else:
                     break
                 pos = m.end()
-            gap = len(text[pos:]) - len(text[pos:].lstrip(" "))
+            gap = _SPACES.match(text, pos).end() - pos
             if gap != 1 and not (gap == 0 and text.startswith(", ", pos)):
                 break
             pos += gap
@@ -270,10 +282,13 @@ class TitleGrammar:
             if h.kind == "honorific" or h.start in named:
                 continue
             window = max(0, h.start - 120)
+            comma = text.rfind(", ", window, h.start)
+            if comma < 0 or (comma + 2 < h.start and not _APPOSITION_LEAD.fullmatch(text, comma + 2, h.start)):
+                continue  # `_NAME_BEFORE` ends in ", " and an optional lead: a cheap test before its search
             m = _NAME_BEFORE.search(text[window : h.start])
             if m is None:
                 continue
-            words = list(re.finditer(r"\S+", m.group(1)))
+            words = list(_NON_SPACE.finditer(m.group(1)))
             while words and (self.role_word(words[0].group()) or words[0].group().lower() in CALENDAR_WORDS):
                 words.pop(0)
             if len(words) >= 2 and not any(self.role_word(w.group()) for w in words):
@@ -347,7 +362,7 @@ def _next_is_title(text: str, pos: int, by_start: dict[int, TitleHit]) -> bool:
 def _extend_back(text: str, start: int, is_vocab: Callable[[str], bool]) -> int:
     """Include one country name or demonym written right before a title ("Thai Defence Minister",
     "Cambodia's Prime Minister")."""
-    m = re.search(r"([A-Z][\w'’]+?)(?:['’]s)? $", text[max(0, start - 40) : start])
+    m = _COUNTRY_BEFORE.search(text[max(0, start - 40) : start])
     if m and is_vocab(m.group(1)) and m.group(1)[0].isupper():
         return start - len(m.group(1)) - 1
     return start

@@ -30,22 +30,28 @@ Decisions:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
-from dataclasses import dataclass
-from functools import lru_cache
+from collections.abc import Callable
+from functools import cache, lru_cache, partial
+from operator import attrgetter
 
-from ..gazetteer import Gazetteer, fold_key
+from ..gazetteer import Gazetteer, PhraseMatcher, fold_key, fold_text, word_bounded
 from ..linking import Cluster, attach_short, entity_id, person_key
 from ..model import Document, Entity, Mention
 from ..ner import NerModel
 from ..orgs import OrgFinder, OrgLexicon, OrgSpan
 from ..titles import CALENDAR_WORDS, PersonPhrase, TitleGrammar
 
+_ADMIN_BEFORE = ("Provinsi", "Kabupaten", "Kecamatan", "Distrik", "Kota", "Desa", "Komune")
+"""Administrative words written before a place name, capitalised or not ("Provinsi X", "kota X")."""
 _ADMIN = re.compile(
-    r"(?<!\w)(?:[Pp]rovinsi|[Kk]abupaten|[Kk]ecamatan|[Dd]istrik|[Kk]ota|[Dd]esa|[Kk]omune)"
+    r"(?<!\w)(?:" + "|".join(f"[{w[0]}{w[0].lower()}]{w[1:]}" for w in _ADMIN_BEFORE) + ")"
     r" ((?:[A-Z][\w'’-]*)(?: [A-Z][\w'’-]*){0,3})"
     r"|((?:[A-Z][\w'’-]*)(?: [A-Z][\w'’-]*){0,3}) (?:[Pp]rovince|[Dd]istrict)(?!\w)"
 )
+_ADMIN_AFTER = re.compile(r" (?:[Pp]rovince|[Dd]istrict)(?!\w)")
+"""Where the second form of `_ADMIN` ("X province") can end; most texts have none (`_admin_names`)."""
 _SENTENCE_BREAK = re.compile(r"[.!?]\s|\n")
 _FROM_COUNTRY = re.compile(r",? (?:dari|asal|of|from) ")
 """'X dari Kamboja', 'X of Cambodia': the country a person comes from, written after the name."""
@@ -75,6 +81,11 @@ GEO_WORDS = frozenset({
 """Compass and region words and geographic nouns (Indonesian and English): a capitalised run holding
 one names a region or a natural feature ("Asia Tenggara", "Kawasan Segitiga"), not a person."""
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_CAPITAL_BEFORE = re.compile(r"([A-Z][\w'’]*)[ -]$")
+_CAPITAL_AFTER = re.compile(r"[ -]([A-Z][\w'’]*)")
+_NAME_EDGES = word_bounded(before="'’-", after="'’-")
+"""A further occurrence of a full name is a whole name: no letter, digit, apostrophe or hyphen joins it."""
+_ACRONYM_EDGES = word_bounded(before="-", after="-")
 
 
 def headline_spans(text: str) -> list[tuple[int, int]]:
@@ -85,21 +96,15 @@ def headline_spans(text: str) -> list[tuple[int, int]]:
     spans = []
     for m in _LINE.finditer(text):
         line = m.group().strip()
+        if not line or line[-1] in ".!?\"”’:;,":
+            continue
         words = _WORD.findall(line)
-        if not 2 <= len(words) <= 25 or line[-1] in ".!?\"”’:;," or _LOWER_RUN.search(line):
+        if not 2 <= len(words) <= 25 or _LOWER_RUN.search(line):
             continue
         if sum(w[0].isupper() for w in words) >= 0.6 * len(words):
             spans.append((m.start(), m.end()))
     return spans
 _ADMIN_WORDS = ("Provinsi ", "provinsi ", "Kabupaten ", "Kecamatan ", "distrik ", "Distrik ", "kota ", "Kota ")
-
-
-@dataclass(frozen=True, slots=True)
-class _Span:
-    start: int
-    end: int
-    type: str
-    source: str
 
 
 ENGLISH_OFFICE_HEADS = frozenset({
@@ -121,6 +126,7 @@ class EntityRecognizer:
         self.org_lexicon = OrgLexicon.load()
         self.titles = TitleGrammar.load(self._is_vocab, self._is_country)
         self.orgs = OrgFinder(self.org_lexicon, self._is_country, self._is_title_word, self.titles.kinds.__contains__)
+        self._admin_words = PhraseMatcher([f(w) for w in _ADMIN_BEFORE for f in (str, str.lower)], word_bounded())
 
     def _is_country(self, word: str) -> bool:
         return self._country_of(word) is not None
@@ -135,12 +141,13 @@ class EntityRecognizer:
 
     def __call__(self, doc: Document) -> Document:
         text = doc.text
-        countries = [m for m in self.gazetteer.find_countries(text) if m.iso3]
+        folded = fold_text(text)
+        countries = [m for m in self.gazetteer.find_countries(text, folded=folded) if m.iso3]
         country_mentions = [m for m in countries if m.kind != "demonym"
                             and not _CURRENCY_BEFORE.search(text, max(0, m.start - 12), m.start)]
         in_doc = {m.iso3 for m in country_mentions if m.iso3}
         hits = self.titles.find(text)
-        places = [m for m in self.gazetteer.find_places(text, in_doc) if m.place is not None]
+        places = [m for m in self.gazetteer.find_places(text, in_doc, folded=folded) if m.place is not None]
         org_spans = self.orgs.find(text)
         blocked = [(m.start, m.end) for m in countries] + [(m.start, m.end) for m in places] + [
             (o.start, o.end) for o in org_spans]
@@ -190,8 +197,8 @@ class EntityRecognizer:
                 ent = Entity(entity_id(kind, name), kind, name, cl.country, aliases=cl.aliases)
             entities.append(ent)
             mentions += [Mention(s, e, text[s:e], kind, ent.id, src) for s, e, src in cl.spans]
-        doc.entities = entities
-        doc.mentions = sorted(mentions, key=lambda m: (m.start, m.end))
+        doc.entities = _unique_ids(entities)
+        doc.mentions = sorted(mentions, key=attrgetter("start", "end"))
         return doc
 
     def _title_phrases(self, text: str, hits, org_spans) -> list[PersonPhrase]:
@@ -261,11 +268,13 @@ class EntityRecognizer:
         best: dict[str, tuple[int, int, str]] = {}  # cluster key -> (strength, -start, country)
         taken: list[tuple[int, int]] = []
         clusters: dict[str, Cluster] = {}
+        in_doc = {c.iso3 for c in countries if c.iso3}
+        role_country = cache(partial(self._role_country, in_doc=in_doc))  # one document: roles repeat
 
         def place(cl: Cluster, s: int, e: int, roles: list[str]) -> None:
             cl.roles += roles
             taken.append((s, e))
-            found = self._person_country(text, s, e, roles, countries, claimed)
+            found = self._person_country(text, s, e, roles, countries, claimed, role_country)
             if found is not None and (cl.key not in best or found[:2] > best[cl.key][:2]):
                 best[cl.key] = found
 
@@ -278,8 +287,7 @@ class EntityRecognizer:
             place(cl, s, e, roles)
         for cl in clusters.values():
             for surface in [f for f in cl.surfaces if " " in f]:
-                for m in re.finditer(r"(?<![\w'’-])" + re.escape(surface) + r"(?![\w'’-])", text):
-                    a, b = m.span()
+                for a, b in _occurrences(text, surface, _NAME_EDGES):
                     if any(a < e and s < b for s, e in taken) or any(a < e and s < b for s, e in blocked):
                         continue
                     cl.add(a, b, surface, "rule")
@@ -289,16 +297,16 @@ class EntityRecognizer:
                 cl.country = best[cl.key][2]
         return taken
 
-    def _person_country(self, text, s, e, roles, countries, claimed) -> tuple[int, int, str] | None:
+    def _person_country(self, text, s, e, roles, countries, claimed, role_country) -> tuple[int, int, str] | None:
         """The country of one person mention with its strength and position, best first: a country
         named in a role (strength 3; "Duta Besar Vietnam untuk Indonesia" serves Vietnam: a country
         after "untuk/to/di/in" is where the office is, not whose it is), a place named in a role (2:
         "Dinas ... Provinsi Houaphan"), "dari/of/from <country>" right after the name (2), then the
         sentence (1): the nearest country before the name, else after it, leaving out countries in
-        other people's titles and destinations ("ke Vietnam", "to Vietnam")."""
-        in_doc = {c.iso3 for c in countries if c.iso3}
+        other people's titles and destinations ("ke Vietnam", "to Vietnam"). `countries` are in text
+        order; `role_country` is `_role_country` for this document."""
         for role in roles:
-            code = self._role_country(role, in_doc)
+            code = role_country(role)
             if code is not None:
                 return code
         m = _FROM_COUNTRY.match(text, e)
@@ -310,14 +318,17 @@ class EntityRecognizer:
         breaks = [b.end() for b in _SENTENCE_BREAK.finditer(text, lo, s)]
         stop = _SENTENCE_BREAK.search(text, e, e + 300)
         sent_start, sent_end = (breaks[-1] if breaks else lo), (stop.start() if stop else e + 300)
-        near = [c for c in countries if c.iso3 and sent_start <= c.start and c.end <= sent_end
+        start_of = attrgetter("start")
+        in_sentence = countries[bisect_left(countries, sent_start, key=start_of) :
+                                bisect_right(countries, sent_end, key=start_of)]
+        near = [c for c in in_sentence if c.iso3 and c.end <= sent_end
                 and not s <= c.start < e and not any(cs <= c.start < ce for cs, ce in claimed)
                 and not _DESTINATION_BEFORE.search(text, max(0, c.start - 10), c.start)]
         before = [c for c in near if c.end <= s]
         pick = before[-1] if before else (near[0] if near else None)
         return (1, -s, pick.iso3) if pick is not None and pick.iso3 else None
 
-    def _role_country(self, role: str, in_doc: set[str]) -> tuple[int, int, str] | None:
+    def _role_country(self, role: str, *, in_doc: set[str]) -> tuple[int, int, str] | None:
         """The country a role names (see `_person_country`), with its strength."""
         for m in self.gazetteer.find_countries(role):
             if m.iso3 and not _DESTINATION_BEFORE.search(role, max(0, m.start - 10), m.start):
@@ -362,9 +373,10 @@ class EntityRecognizer:
             if sp.alias and sp.alias not in cl.aliases:
                 cl.aliases.append(sp.alias)
         for acronym, cl in by_acronym.items():
-            for m in re.finditer(r"(?<![\w-])" + re.escape(acronym) + r"(?![\w-])", text):
-                if (m.start(), m.end()) not in {(a, b) for a, b, _ in cl.spans}:
-                    cl.add(m.start(), m.end(), acronym, "rule")
+            spans = {(a, b) for a, b, _ in cl.spans}
+            for a, b in _occurrences(text, acronym, _ACRONYM_EDGES):
+                if (a, b) not in spans:
+                    cl.add(a, b, acronym, "rule")
         return covered
 
     def _add_places(self, text, places, model, headlines, inside_org, free, add, clusters) -> None:
@@ -376,14 +388,25 @@ class EntityRecognizer:
             surface = _strip_admin(m.text)
             add("LOCATION", m.place.id, m.start, m.end, surface, "gazetteer").country = m.place.country
         known = {fold_key(s) for cl in clusters.values() if cl.type == "LOCATION" for s in cl.surfaces}
-        for m in _ADMIN.finditer(text):
-            g = 1 if m.group(1) else 2
-            s, e = m.start(g), m.end(g)
-            name = m.group(g)
+        for s, e in self._admin_names(text):
+            name = text[s:e]
             if fold_key(name) in known or not free(s, e) or self._is_country(name):
                 continue
             add("LOCATION", fold_key(name), s, e, name, "rule")
         self._add_model_places(text, model, headlines, add, clusters)
+
+    def _admin_names(self, text: str) -> list[tuple[int, int]]:
+        """The names `_ADMIN` reads, in text order. Without "province"/"district" in the text only its
+        first form can match, and only where an administrative word starts: the regex is tried there
+        instead of at every position of the text."""
+        if _ADMIN_AFTER.search(text):
+            matches = list(_ADMIN.finditer(text))
+        else:
+            matches = []
+            for start, _ in self._admin_words.find(text):
+                if (not matches or start >= matches[-1].end()) and (m := _ADMIN.match(text, start)):
+                    matches.append(m)
+        return [m.span(m.lastindex or 1) for m in matches]
 
     def _add_model_places(self, text, model, headlines, add, clusters) -> None:
         """Model LOC spans the gazetteer and the grammars are silent on, read only after a locative
@@ -409,10 +432,25 @@ class EntityRecognizer:
 
     def _glued(self, text: str, start: int, end: int) -> bool:
         """True when a one-word place touches another capitalised word: part of a longer name."""
-        before = re.search(r"([A-Z][\w'’]*)[ -]$", text[max(0, start - 30) : start])
-        after = re.match(r"[ -]([A-Z][\w'’]*)", text[end : end + 30])
+        before = _CAPITAL_BEFORE.search(text[max(0, start - 30) : start])
+        after = _CAPITAL_AFTER.match(text[end : end + 30])
         return any(m is not None and not self._is_vocab(m.group(1)) and m.group(1) not in self.titles.kinds
                    for m in (before, after))
+
+
+def _occurrences(text: str, needle: str, valid: Callable[[str, int, int], bool]) -> list[tuple[int, int]]:
+    """Non-overlapping occurrences of `needle` where `valid` holds, in text order: the matches of a regex
+    for the escaped literal with `valid` as its look-arounds, without compiling one regex per name."""
+    out: list[tuple[int, int]] = []
+    start = text.find(needle)
+    while start >= 0:
+        end = start + len(needle)
+        if valid(text, start, end):
+            out.append((start, end))
+            start = text.find(needle, end)
+        else:
+            start = text.find(needle, start + 1)
+    return out
 
 
 def _strip_admin(surface: str) -> str:
@@ -423,3 +461,18 @@ def _strip_admin(surface: str) -> str:
         if surface.endswith(word) and len(surface) > len(word):
             return surface[: -len(word)]
     return surface
+
+
+def _unique_ids(entities: list[Entity]) -> list[Entity]:
+    """One entity per id: two clusters whose names give one id (the city and the regency both called
+    "Sukabumi" in the gazetteer, a person written twice) are one entity to the reader, so they merge —
+    roles and aliases joined, the first known country kept. A record never holds one id twice."""
+    by_id: dict[str, Entity] = {}
+    for ent in entities:
+        first = by_id.setdefault(ent.id, ent)
+        if first is ent:
+            continue
+        first.roles = list(dict.fromkeys([*first.roles, *ent.roles]))
+        first.aliases = list(dict.fromkeys([*first.aliases, *ent.aliases]))
+        first.country = first.country or ent.country
+    return list(by_id.values())

@@ -106,3 +106,15 @@ def test_no_person_is_taken_from_a_headline(stage: EntityRecognizer) -> None:
 def test_a_country_naming_a_currency_is_not_a_country_mention(stage: EntityRecognizer) -> None:
     doc = run(stage, "Perdagangan Vietnam dan Laos mencapai 2 miliar dolar AS tahun ini.")
     assert set(by_type(doc, "COUNTRY")) == {"Vietnam", "Laos"}
+
+
+def test_one_id_per_entity_even_when_two_places_share_a_name() -> None:
+    from pantau.model import Entity
+    from pantau.stages.entities import _unique_ids
+
+    city = Entity("location:klow", "LOCATION", "Klow", "SYL")
+    regency = Entity("location:klow", "LOCATION", "Klow", None, aliases=["Kabupaten Klow"])
+    other = Entity("location:szohod", "LOCATION", "Szohod", "BRD")
+    merged = _unique_ids([city, regency, other])
+    assert [e.id for e in merged] == ["location:klow", "location:szohod"]
+    assert merged[0].country == "SYL" and merged[0].aliases == ["Kabupaten Klow"]

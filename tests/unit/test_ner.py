@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from pantau.ner import NerModel, spans_from_tags, tokenize
+from pantau.ner import NerModel, _sentences, _word_features, sentence_features, spans_from_tags, tokenize
 from tests.conftest import shared_path
 
 REPO = Path(__file__).resolve().parents[2]
@@ -73,6 +73,31 @@ def test_sentences_with_nothing_new_to_name_are_not_tagged(model: NerModel) -> N
     assert model.find(text, [(first, text.index(" meninjau")), (text.index("Semarang"), text.index(" pada")),
                              (text.index("Senin"), text.index(" pagi"))]) == []
     assert model.find("Ia berkata bahwa banjir sudah surut.") == []
+
+
+def test_sentences_split_the_tokens_at_line_breaks_and_full_stops() -> None:
+    text = "Dr. Ilsa Darnowi tiba.  Ia lalu pergi!\nBaris baru tanpa titik\n\n  Lagi? Ya."
+    sentences = _sentences(text)
+    assert [tok for sentence in sentences for tok in sentence] == tokenize(text)
+    assert [" ".join(tok for tok, _, _ in s) for s in sentences] == [
+        "Dr . Ilsa Darnowi tiba .", "Ia lalu pergi !", "Baris baru tanpa titik", "Lagi ?", "Ya ."]
+
+
+def test_feature_cache_does_not_change_the_tags(model: NerModel) -> None:
+    """The model's cached features (only its own attributes, as bytes) tag as the full training features
+    do, with a cold and a warm cache."""
+    sentences = [
+        ["Menteri", "Pertahanan", "Velmora", ",", "Oskar", "Tamsiri", ",", "tiba", "di", "Poipet", "."],
+        ["Kompi", "Penjaga", "Perbatasan", "216", "berpatroli", "di", "Selvarin", "bersama", "Ilsa", "."],
+        ["Oskar", "Tamsiri", "bertemu", "Xqzv-Wplk", "di", "Kota", "Halmara", "pada", "24/8/2014", "."],
+    ]
+    full = [list(model.tagger.tag(sentence_features(words))) for words in sentences]
+    assert [model.predict(words) for words in sentences] == full
+    assert [model.predict(words) for words in sentences] == full
+    assert any(tag != "O" for tags in full for tag in tags)
+    own = model.word_features("Velmora")[0]
+    assert b"b" in own and b"w=velmora" not in own  # the bias is an attribute, the invented word is not
+    assert set(own) <= {f.encode() for f in _word_features("Velmora")[0]}
 
 
 def test_training_command_runs_end_to_end(tmp_path: Path) -> None:
