@@ -43,7 +43,7 @@ from pantau.store.kb import event_kb_id
 from pantau.store.query import EventFilter, find_events
 
 SECTION = "query"
-GENERATOR = 1
+GENERATOR = 2
 """Bump when the generated data change, so cached stores of the old shape are not reused."""
 EVENTS_PER_DOC = 4
 BATCH = 20_000
@@ -114,7 +114,7 @@ def _documents(n_events: int, seed: int) -> Iterator[tuple[dict[str, Any], list[
             for i, c in enumerate(picked):
                 role, position = ("actor", i) if i < n_actors else ("target", i - n_actors)
                 countries.append({"doc_id": doc_id, "event_id": event_id, "role": role, "country": c,
-                                  "position": position})
+                                  "position": position, "date_start": start})
             if rng.random() < 0.3:
                 people.append({"doc_id": doc_id, "event_id": event_id, "entity_id": f"person:p{rng.randrange(2000)}",
                                "position": 0})

@@ -21,7 +21,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from sqlalchemy import Connection, Table, exists, func, intersect, select, tuple_
+from sqlalchemy import Connection, Table, and_, exists, func, select
 from sqlalchemy.sql.elements import ColumnElement
 
 from . import schema
@@ -101,10 +101,14 @@ def find_events(conn: Connection, f: EventFilter = EventFilter()) -> list[Row]:
         # newest events first, each checked: an index probe per event, few events read for a common country
         where.append(exists().where(ec.c.doc_id == e.c.doc_id, ec.c.event_id == e.c.event_id,
                                     ec.c.country == f.countries[0]))
-    elif f.countries:
-        # several countries rarely meet: intersect each country's index range first, then read those events
-        both = intersect(*(select(ec.c.doc_id, ec.c.event_id).where(ec.c.country == c) for c in f.countries))
-        where.append(tuple_(e.c.doc_id, e.c.event_id).in_(select(both.subquery())))
+    base = None
+    if len(f.countries) > 1:
+        # several countries: the first one's rows newest first on (country, date_start), the others probed,
+        # so the scan stops at the limit instead of reading every event of two common countries
+        base = ec.alias("base")
+        where.append(base.c.country == f.countries[0])
+        where.extend(exists().where(ec.c.doc_id == base.c.doc_id, ec.c.event_id == base.c.event_id,
+                                    ec.c.country == c) for c in f.countries[1:])
     if f.participant:
         p = schema.event_participants
         where.append(exists().where(p.c.doc_id == e.c.doc_id, p.c.event_id == e.c.event_id,
@@ -122,10 +126,11 @@ def find_events(conn: Connection, f: EventFilter = EventFilter()) -> list[Row]:
         where.append(e.c.event_id == f.event)
     if f.kb_id is not None:
         where.append(e.c.kb_id == f.kb_id)
-    q = select(e).where(*where).order_by(e.c.date_start.desc().nulls_last(), e.c.doc_id, e.c.event_id)
-    if f.limit is not None:
-        q = q.limit(f.limit)
-    found = list(conn.execute(q))
+    if base is None:
+        q = select(e).where(*where).order_by(e.c.date_start.desc().nulls_last(), e.c.doc_id, e.c.event_id)
+        found = list(conn.execute(q if f.limit is None else q.limit(f.limit)))
+    else:
+        found = _by_country_rows(conn, e, base, where, f.limit)
     docs = [r.doc_id for r in found]
     countries = _lists(conn, ec, ("doc_id", "event_id", "role"), "country", docs)
     people = _lists(conn, schema.event_participants, ("doc_id", "event_id"), "entity_id", docs)
@@ -138,6 +143,23 @@ def find_events(conn: Connection, f: EventFilter = EventFilter()) -> list[Row]:
         "location": r.location_name, "location_country": r.location_country, "mechanism": r.mechanism,
         "ordinal": r.ordinal, **_evidence(r),
     } for r in found]
+
+
+def _by_country_rows(conn: Connection, e: Table, base: Any, where: list[ColumnElement[bool]],
+                     limit: int | None) -> list[Any]:
+    """Events read through one country's rows, newest first, each event once (a country can be both actor and
+    target of one event, so up to twice the limit is read, and everything when that was not enough)."""
+    newest = base.c.date_start.desc()
+    if conn.dialect.name != "sqlite":  # SQLite puts NULL last in DESC by itself, and then reads the index in order
+        newest = newest.nulls_last()
+    q = select(e).join(base, and_(base.c.doc_id == e.c.doc_id, base.c.event_id == e.c.event_id)) \
+        .where(*where).order_by(newest, base.c.doc_id, base.c.event_id)
+    rows = list(conn.execute(q if limit is None else q.limit(2 * limit)))
+    seen: set[tuple[str, str]] = set()
+    unique = [r for r in rows if (r.doc_id, r.event_id) not in seen and not seen.add((r.doc_id, r.event_id))]
+    if limit is not None and len(unique) < limit and len(rows) == 2 * limit:
+        return _by_country_rows(conn, e, base, where, None)[:limit]
+    return unique if limit is None else unique[:limit]
 
 
 def newest_published(conn: Connection) -> str | None:

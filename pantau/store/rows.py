@@ -69,7 +69,8 @@ def document_rows(doc: Document, content_hash: str, ingested_at: str) -> Rows:
             "mechanism": ev.mechanism, "ordinal": ev.ordinal, **_evidence(ev.evidence),
         })
         for role, countries in (("actor", ev.actors), ("target", ev.targets)):
-            rows[schema.event_countries].extend({**ekey, "role": role, "country": c, "position": i}
+            rows[schema.event_countries].extend({**ekey, "role": role, "country": c, "position": i,
+                                                 "date_start": None if ev.date is None else ev.date.start}
                                                 for i, c in _positions(countries))
         rows[schema.event_participants].extend({**ekey, "entity_id": p, "position": i}
                                                for i, p in _positions(ev.participants))

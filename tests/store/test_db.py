@@ -56,3 +56,31 @@ def test_a_store_from_a_newer_pantau_is_refused(backend: str) -> None:
 def test_an_unreachable_store_is_a_config_error(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match="cannot open store"):
         open_store(str(tmp_path / "no" / "such" / "dir" / "kb.db"))
+
+
+def test_a_version_3_store_gets_event_dates_in_its_country_rows(tmp_path: Path) -> None:
+    from sqlalchemy import create_engine, text
+
+    url = f"sqlite:///{tmp_path / 'old.db'}"
+    engine = create_engine(url)
+    with engine.begin() as conn:  # a store as pantau wrote it before migration 4
+        schema.schema_version.create(conn)
+        conn.execute(text("CREATE TABLE documents (id TEXT PRIMARY KEY)"))
+        conn.execute(text("CREATE TABLE events (doc_id TEXT, event_id TEXT, date_start TEXT)"))
+        conn.execute(text("CREATE TABLE event_countries (doc_id TEXT, event_id TEXT, role TEXT, country TEXT, "
+                          "position INTEGER)"))
+        conn.execute(text("INSERT INTO events VALUES ('d1', 'e1', '2025-07-28'), ('d1', 'e2', NULL)"))
+        conn.execute(text("INSERT INTO event_countries VALUES ('d1', 'e1', 'actor', 'BRD', 0), "
+                          "('d1', 'e2', 'actor', 'SYL', 0)"))
+        conn.execute(insert(schema.schema_version), [
+            {"version": v, "description": "old", "applied_at": "2025-01-01"} for v in (1, 2, 3)])
+    engine.dispose()
+    upgraded = open_store(str(tmp_path / "old.db"))
+    with upgraded.connect() as conn:
+        rows = sorted(conn.execute(text("SELECT event_id, date_start FROM event_countries")))
+        version = conn.execute(select(func.max(schema.schema_version.c.version))).scalar_one()
+        indexes = {r[1] for r in conn.execute(text("PRAGMA index_list(event_countries)"))}
+    upgraded.dispose()
+    assert rows == [("e1", "2025-07-28"), ("e2", None)]
+    assert version == schema.SCHEMA_VERSION == 4
+    assert "ix_event_countries_country_date" in indexes
