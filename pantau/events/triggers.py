@@ -15,6 +15,7 @@ from typing import Literal, cast
 
 from ..errors import ConfigError
 from ..model import EventType
+from ..patterns import initials_class, trie_pattern
 
 Kind = Literal["verb", "noun", "agreed", "host"]
 KINDS: tuple[str, ...] = ("verb", "noun", "agreed", "host")
@@ -65,40 +66,16 @@ class TriggerLexicon:
         self._by_key: dict[str, TriggerForm] = {}
         for f in forms:
             self._by_key.setdefault(_key(f.form), f)
-        initials = re.escape("".join(sorted({k[0] for k in self._by_key} | {k[0].upper() for k in self._by_key})))
+        initials = initials_class([*self._by_key, *(k.upper() for k in self._by_key)])
         # An Indonesian noun may carry the possessive "-nya" ("pemulangannya", "kunjungannya").
         self._pattern = re.compile(
-            rf"(?<![\w-])(?=[{initials}])(?P<form>{_trie(self._by_key)})(?:nya)?(?![\w-])", re.IGNORECASE
+            rf"(?<![\w-])(?=[{initials}])(?P<form>{trie_pattern(self._by_key)})(?:nya)?(?![\w-])", re.IGNORECASE
         )
 
     def find(self, text: str) -> Iterator[Trigger]:
         for m in self._pattern.finditer(text):
             form = self._by_key[_key(m.group("form"))]
             yield Trigger(m.start(), m.end(), m.group(), form)
-
-
-def _trie(words: dict[str, TriggerForm]) -> str:
-    """An alternation of `words` factored by common prefixes (longest match first), so that a
-    failing position costs a few character tests instead of one per form."""
-    tree: dict[str, dict] = {}
-    for word in words:
-        node = tree
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-    return _trie_node(tree)
-
-
-def _trie_node(node: dict[str, dict]) -> str:
-    alts = [_char(ch) + _trie_node(child) for ch, child in sorted(node.items()) if ch]
-    if not alts:
-        return ""
-    body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-    return f"(?:{body})?" if "" in node else body
-
-
-def _char(ch: str) -> str:
-    return r"\s+" if ch == " " else re.escape(ch)
 
 
 def _key(form: str) -> str:

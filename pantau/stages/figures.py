@@ -35,7 +35,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from importlib.resources import files
 from types import MappingProxyType
@@ -44,6 +44,7 @@ from typing import Literal
 from ..dates import find_dates
 from ..model import DateSpan, Document, Evidence, Figure
 from ..numbers import NUMBER_WORDS, NUMERAL, SCALES, parse_number_words, parse_numeral
+from ..patterns import initials_class, trie_pattern
 
 Kind = Literal["money", "percent", "measure", "count", "bare"]
 
@@ -110,32 +111,6 @@ def _form_pattern(form: str) -> str:
     return escaped if exact else f"(?i:{escaped})"
 
 
-def _trie(words: Iterable[str]) -> str:
-    """An alternation of lower-case `words` factored by common prefixes, so that a failing position
-    costs one character test instead of one per word (the lexicons are scanned over whole texts)."""
-    tree: dict[str, dict] = {}
-    for word in words:
-        node = tree
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-    return _trie_node(tree)
-
-
-def _trie_node(node: dict[str, dict]) -> str:
-    alts = [
-        re.escape(ch).replace(r"\ ", r"\s+") + _trie_node(child) for ch, child in sorted(node.items()) if ch
-    ]
-    if not alts:
-        return ""
-    body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-    return f"(?:{body})?" if "" in node else body
-
-
-def _initials(words: Iterable[str]) -> str:
-    return re.escape("".join(sorted({w[0] for w in words})))
-
-
 def _fold(text: str) -> str:
     """Lower case with unchanged offsets (the few characters whose lower case is longer are kept)."""
     low = text.lower()
@@ -172,9 +147,9 @@ class FigureExtractor:
             _norm(cue): (metric, frozenset(kinds.split(",")))
             for cue, metric, kinds in _rows("figures-metrics.tsv")
         }
-        words = _trie(NUMBER_WORDS)
+        words = trie_pattern(NUMBER_WORDS)
         self._number = re.compile(  # run on `_fold(text)`: lower case, same offsets
-            rf"(?=\d)(?P<num>{NUMERAL})|\b(?=[{_initials(NUMBER_WORDS)}])(?P<words>{words}(?:[\s-]+{words})*)\b"
+            rf"(?=\d)(?P<num>{NUMERAL})|\b(?=[{initials_class(NUMBER_WORDS)}])(?P<words>{words}(?:[\s-]+{words})*)\b"
         )
         self._prefix = re.compile(rf"(?:^|(?<=[^\w$€]))(?P<cur>{_alternation(before_forms)})\s?$")
         self._scale = re.compile(rf"\s?(?P<scale>{'|'.join(SCALES)})(?![^\W\d_])", re.I)
@@ -187,7 +162,7 @@ class FigureExtractor:
             rf"\s+(?:(?:[A-Z][\w'’-]*|{_ENGLISH_MODIFIERS})\s+){{1,2}}(?P<noun>{_alternation(english)})(?![^\W\d_])"
         )
         self._cue = re.compile(  # run on `_fold(text)`
-            rf"(?<!\w)(?=[{_initials(self._cues)}]){_trie(self._cues)}(?!\w)"
+            rf"(?<!\w)(?=[{initials_class(self._cues)}]){trie_pattern(self._cues)}(?!\w)"
         )
 
     def __call__(self, doc: Document) -> Document:
