@@ -23,11 +23,16 @@ _GROUP_SIZES = {
     "both": 2, "two": 2, "three": 3, "four": 4,
 }
 _GROUP = re.compile(
-    r"\b(?:(?P<id>kedua|ketiga|keempat|dua|tiga|empat)\s+(?:negara|pihak|pemerintah|belah\s+pihak|bangsa)"
-    r"|(?:the\s+)?(?P<en>both|two|three|four)\s+(?:countries|sides|nations|governments|neighbou?rs|parties))\b",
+    r"\b(?:(?P<id>kedua|ketiga|keempat|dua|tiga|empat)\s+(?:negara|pihak|pemerintah|belah\s+pihak|bangsa|pemimpin"
+    r"|menteri|delegasi|kepala\s+negara|kepala\s+pemerintahan|perdana\s+menteri|militer|angkatan\s+bersenjata"
+    r"|tentara)"
+    r"|(?:the\s+)?(?P<en>both|two|three|four)\s+(?:countries|sides|nations|governments|neighbou?rs|parties"
+    r"|leaders|ministers|delegations|militaries|armies|prime\s+ministers))\b",
     re.IGNORECASE,
 )
-"""'kedua negara', 'ketiga pihak', 'both countries', 'the two sides': the countries in play as a group."""
+"""'kedua negara', 'ketiga pihak', 'kedua pemimpin', 'both countries', 'the two leaders': the countries in play
+as a group (countries, sides and governments, and the leaders, ministers, delegations and armies that speak for
+them)."""
 
 
 @dataclass(slots=True, frozen=True)

@@ -21,7 +21,7 @@ ACTION_KINDS = frozenset({
     "activity", "light", "happen", "cessation",
 })
 VAGUE_CLASSES = frozenset({"continuation", "vague-verb", "abstract", "copula", "filler"})
-GRAMMAR_CLASSES = frozenset({"boundary", "relative", "pronoun", "group", "immediate", "past", "report"})
+GRAMMAR_CLASSES = frozenset({"boundary", "relative", "pronoun", "immediate", "past", "report"})
 
 
 @dataclass(slots=True, frozen=True)

@@ -6,9 +6,8 @@ Decisions, in order of trust:
    several comma-separated parts ("Pada Senin, 28 Juli 2025, kedua negara sepakat"), the last part
    speaks first; the whole subject is read when that part names nobody. A relative subject ("KTT
    ..., yang dijadwalkan Senin") reads from the event noun it refers to. A person named by surname
-   only ("Trump akan ...") counts with the country of the person of that surname. Group nouns beyond
-   those of `ActorIndex` ("kedua pemimpin", "both leaders")
-   take the countries in play.
+   only ("Trump akan ...") counts with the country of the person of that surname. Group nouns
+   ("kedua negara", "kedua pemimpin", "both leaders") are references of `ActorIndex`: the countries in play.
 2. A pronoun or empty subject ("mereka akan ...", "..., dan akan ...") takes the parties of the
    previous commitment (within the sentence, or of the sentence before).
 3. The countries the action names, except venues ("ke Vietnam", "in Thailand"): "siap untuk latihan
@@ -25,7 +24,6 @@ from ..model import Document, Event
 from .clauses import Token
 from .lexicon import CommitmentLexicons
 
-_GROUP_SIZE = {"kedua": 2, "ketiga": 3, "keempat": 4, "both": 2, "two": 2, "three": 3, "four": 4}
 _VENUE = frozenset({"di", "ke", "dari", "menuju", "in", "at", "to", "from"})
 _DESTINATION = frozenset({"ke", "menuju", "to", "into"})
 
@@ -78,10 +76,6 @@ class PartyResolver:
         for ref in ix.refs_in(tokens[start].start, tokens[stop - 1].end):
             if ref.via != "location" and ref.start not in goals and ref.code not in found:
                 found.append(ref.code)
-        for k in range(start, stop - 1):
-            size = _GROUP_SIZE.get(words[k])
-            if size and self.lex.grammar.has(words, k + 1, "group"):
-                found += [c for c in ix.in_play[:size] if c not in found]
         return found
 
 

@@ -70,3 +70,13 @@ def test_span_boundaries_are_respected() -> None:
     assert ix.countries_in(0, 9) == ["BRD"]
     assert ix.countries_in(9, len(text)) == ["SYL"]
     assert [r.via for r in ix.refs_in(0, len(text))] == ["country", "country"]
+
+
+def test_leaders_ministers_and_armies_speak_for_the_countries_in_play() -> None:
+    text = "Borduria dan Syldavia bertemu. Kedua pemimpin sepakat; both armies withdrew; ketiga menteri hadir."
+    doc = _doc(text, [("Borduria", "country:BRD", "COUNTRY", "BRD"), ("Syldavia", "country:SYL", "COUNTRY", "SYL")])
+    ix = ActorIndex.of(doc)
+    for phrase in ("Kedua pemimpin", "both armies", "ketiga menteri"):
+        at = text.index(phrase)
+        assert ix.countries_in(at, at + len(phrase)) == ["BRD", "SYL"]
+    assert ix.countries_in(text.index("sepakat"), text.index("sepakat") + 7) == []

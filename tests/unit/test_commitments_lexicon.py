@@ -35,7 +35,6 @@ LEX = CommitmentLexicons.load()
     ("grammar", "bahwa", "boundary"),
     ("grammar", "yang", "relative"),
     ("grammar", "mereka", "pronoun"),
-    ("grammar", "pemimpin", "group"),
     ("grammar", "tengah malam ini", "immediate"),
     ("grammar", "mengatakan", "report"),
 ])
