@@ -52,13 +52,7 @@ class PartyResolver:
 
     def action(self, ix: ActorIndex, tokens: list[Token], start: int, stop: int) -> list[str]:
         """Countries the action tokens [start, stop) name, venues left out."""
-        words = [t.low for t in tokens]
-        venues = {tokens[k + 1].start for k in range(start, stop - 1) if words[k] in _VENUE}
-        out: list[str] = []
-        for ref in ix.refs_in(tokens[start].start, tokens[stop - 1].end):
-            if ref.via != "location" and ref.start not in venues and ref.code not in out:
-                out.append(ref.code)
-        return out
+        return _countries_except_after(ix, tokens, start, stop, _VENUE)
 
     def destinations(self, ix: ActorIndex, tokens: list[Token], start: int, stop: int) -> list[str]:
         """Countries named right after "ke"/"to"/"menuju" in tokens [start, stop): the hosts of a visit."""
@@ -70,13 +64,19 @@ class PartyResolver:
 
     def _named(self, ix: ActorIndex, tokens: list[Token], start: int, stop: int) -> list[str]:
         """Countries the subject names, destinations left out ("kunjungan ke Vietnam", "visit to Vietnam")."""
-        words = [t.low for t in tokens]
-        goals = {tokens[k + 1].start for k in range(start, stop - 1) if words[k] in _DESTINATION}
-        found: list[str] = []
-        for ref in ix.refs_in(tokens[start].start, tokens[stop - 1].end):
-            if ref.via != "location" and ref.start not in goals and ref.code not in found:
-                found.append(ref.code)
-        return found
+        return _countries_except_after(ix, tokens, start, stop, _DESTINATION)
+
+
+def _countries_except_after(ix: ActorIndex, tokens: list[Token], start: int, stop: int,
+                            markers: frozenset[str]) -> list[str]:
+    """Countries referred to in tokens [start, stop) (places' countries aside), except those right after one of
+    `markers` ("di", "ke", "to": a venue or a destination is not a party)."""
+    after = {tokens[k + 1].start for k in range(start, stop - 1) if tokens[k].low in markers}
+    out: list[str] = []
+    for ref in ix.refs_in(tokens[start].start, tokens[stop - 1].end):
+        if ref.via != "location" and ref.start not in after and ref.code not in out:
+            out.append(ref.code)
+    return out
 
 
 def surnames(doc: Document) -> dict[str, str]:
