@@ -41,6 +41,7 @@ from importlib.resources import files
 from types import MappingProxyType
 from typing import Literal
 
+from ..actors import ActorIndex
 from ..dates import find_dates
 from ..model import DateSpan, Document, Evidence, Figure
 from ..numbers import NUMBER_WORDS, NUMERAL, SCALES, parse_number_words, parse_numeral
@@ -75,6 +76,11 @@ _FRONTED_TIME = re.compile(
 _ENGLISH_MODIFIERS = "new|more|additional|other|foreign|armed|military|border|joint|local|civilian"
 _RELATIONS: MappingProxyType[str, float] = MappingProxyType({"growth": 1.0, "decline": -1.0})
 _Cue = tuple[int, int, str, frozenset[str]]  # start, end, metric, kinds it applies to
+
+
+_NAMED = frozenset({"country"})
+"""Figure parties are the countries the evidence names outright; a person's country or a group reference
+("kedua negara") does not make a figure theirs."""
 
 
 @dataclass(slots=True, frozen=True)
@@ -171,14 +177,14 @@ class FigureExtractor:
         for f in found:
             by_span.setdefault(self._evidence_span(doc, f), []).append(f)
         anchor = doc.published.date if doc.published else None
-        countries = _country_codes(doc)
+        actors = ActorIndex.of(doc)
         figures: list[Figure] = []
         seen: set[tuple[float, str]] = set()
         for (start, end), group in by_span.items():
             evidence = doc.span(start, end)
             group = self._resolve_bare(group)
             self._annotate(evidence, group, anchor)
-            parties = _parties(doc, countries, start, end)
+            parties = actors.countries_in(start, end, via=_NAMED)
             for f in group:
                 key = (round(f.value, 6), f.unit.canon)
                 if key in seen:
@@ -368,22 +374,3 @@ def _period(text: str, lo: int, hi: int, anchor: str | None) -> DateSpan | None:
         if not _COMPARISON_BEFORE.search(text[: lo + d.start]):
             return d.span
     return None
-
-
-def _country_codes(doc: Document) -> dict[str, str]:
-    codes: dict[str, str] = {}
-    for e in doc.entities:
-        if e.type == "COUNTRY":
-            code = e.country or e.id.partition(":")[2].upper()
-            if code:
-                codes[e.id] = code
-    return codes
-
-
-def _parties(doc: Document, codes: dict[str, str], start: int, end: int) -> list[str]:
-    parties: list[str] = []
-    for m in sorted(doc.mentions, key=lambda m: m.start):
-        code = codes.get(m.entity_id or "")
-        if code and start <= m.start and m.end <= end and code not in parties:
-            parties.append(code)
-    return parties
