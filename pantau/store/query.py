@@ -155,8 +155,10 @@ def _by_country_rows(conn: Connection, e: Table, base: Any, where: list[ColumnEl
     q = select(e).join(base, and_(base.c.doc_id == e.c.doc_id, base.c.event_id == e.c.event_id)) \
         .where(*where).order_by(newest, base.c.doc_id, base.c.event_id)
     rows = list(conn.execute(q if limit is None else q.limit(2 * limit)))
-    seen: set[tuple[str, str]] = set()
-    unique = [r for r in rows if (r.doc_id, r.event_id) not in seen and not seen.add((r.doc_id, r.event_id))]
+    first: dict[tuple[str, str], Any] = {}
+    for r in rows:
+        first.setdefault((r.doc_id, r.event_id), r)  # keeps the scan's order
+    unique = list(first.values())
     if limit is not None and len(unique) < limit and len(rows) == 2 * limit:
         return _by_country_rows(conn, e, base, where, None)[:limit]
     return unique if limit is None else unique[:limit]

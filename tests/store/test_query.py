@@ -102,3 +102,29 @@ def test_show_a_document(kb: str) -> None:
 def test_show_an_unknown_id_fails(kb: str) -> None:
     result = invoke("show", "nowhere/e9", "--db", kb)
     assert result.exit_code == 1 and "no document, event" in result.output
+
+
+def test_several_countries_give_each_event_once_newest_first_within_the_limit(backend: str) -> None:
+    from pantau.model import DateSpan, Document, Event, Published
+    from pantau.store.db import open_store
+    from pantau.store.ingest import StoreWriter, content_hash
+    from pantau.store.query import EventFilter, find_events
+
+    engine = open_store(backend)
+    writer = StoreWriter(engine)
+    for i, (actors, targets, date) in enumerate([
+        (["BRD"], ["SYL"], "2025-01-05"), (["BRD", "SYL"], ["SYL"], "2025-03-01"),  # SYL twice in one event
+        (["BRD"], ["ZMB"], "2025-04-01"), (["SYL"], ["BRD"], None), (["SYL"], ["BRD"], "2024-12-31"),
+    ]):
+        text = f"Laporan nomor {i}."
+        doc = Document(id=f"q{i}", raw=text, text=text, published=Published("2025-05-01", "input"))
+        doc.events = [Event("e1", "CONSULT", doc.span(0, len(text)), actors=actors, targets=targets,
+                            date=None if date is None else DateSpan(date, date))]
+        writer.write(doc, content_hash(doc))
+    writer.finish()
+    with engine.connect() as conn:
+        both = [r["doc"] for r in find_events(conn, EventFilter(countries=("SYL", "BRD")))]
+        top = [r["doc"] for r in find_events(conn, EventFilter(countries=("BRD", "SYL"), limit=2))]
+    engine.dispose()
+    assert both == ["q1", "q0", "q4", "q3"]  # newest first, undated last, q1 once, q2 (no SYL) out
+    assert top == ["q1", "q0"]
